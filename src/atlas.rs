@@ -1,0 +1,346 @@
+//! The explorer's engine: a catalog with everything precomputed that a view
+//! needs, and the evaluation of a [`Query`] into [`Results`]: the matching
+//! papers, facet counts, tag weights and chart bins, all in one pass of
+//! bit-set operations.
+
+use crate::bits::Bits;
+use crate::catalog::Catalog;
+use crate::query::{Facet, Ignored, Query, Sort, YearRange};
+use crate::search::{query_terms, SearchIndex};
+use std::cmp::Reverse;
+
+/// A catalog ready to be queried. Built once after loading.
+pub struct Atlas {
+    pub catalog: Catalog,
+    index: SearchIndex,
+    /// Per facet (in [`Facet::ALL`] order), per value: its papers.
+    facet_bits: [Vec<Bits>; 4],
+    /// The distinct years of the catalog, ascending, and their papers.
+    years: Vec<u16>,
+    year_bits: Vec<Bits>,
+    /// Paper indices in each fixed order, and each paper's place in the
+    /// newest-first order (the tie-break of relevance).
+    by_year_desc: Vec<u32>,
+    by_year_asc: Vec<u32>,
+    by_title: Vec<u32>,
+    year_desc_rank: Vec<u32>,
+}
+
+/// A [`Query`] resolved against a catalog: ids replaced by indices, the
+/// text split into terms. Unknown ids are gone (and were reported).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub terms: Vec<String>,
+    /// Per facet (in [`Facet::ALL`] order): selected value indices.
+    pub facets: [Vec<usize>; 4],
+    pub years: YearRange,
+    pub sort: Sort,
+}
+
+impl Default for Sort {
+    fn default() -> Sort {
+        Sort::YearDesc
+    }
+}
+
+/// How many papers each option of a facet would give (see [`Atlas::run`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Per facet (in [`Facet::ALL`] order), per value index.
+    pub values: [Vec<usize>; 4],
+    /// Per year of [`Atlas::years`].
+    pub years: Vec<usize>,
+}
+
+impl FacetCounts {
+    pub fn of(&self, facet: Facet) -> &[usize] {
+        &self.values[facet_slot(facet)]
+    }
+}
+
+/// One year of the timeline: its papers per category.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearBin {
+    pub year: u16,
+    pub per_category: Vec<usize>,
+}
+
+impl YearBin {
+    pub fn total(&self) -> usize {
+        self.per_category.iter().sum()
+    }
+}
+
+/// Everything a view shows about its matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    pub matches: Bits,
+    pub count: usize,
+    pub counts: FacetCounts,
+    /// Papers per year and category, with every filter but the year range
+    /// applied, so that the timeline shows where a range could move.
+    pub timeline: Vec<YearBin>,
+}
+
+fn facet_slot(facet: Facet) -> usize {
+    match facet {
+        Facet::Category => 0,
+        Facet::Company => 1,
+        Facet::Venue => 2,
+        Facet::Tag => 3,
+    }
+}
+
+impl Atlas {
+    pub fn new(catalog: Catalog) -> Atlas {
+        let n = catalog.papers.len();
+        let sets = |values: usize, of: &dyn Fn(usize) -> Vec<usize>| {
+            let mut bits = vec![Bits::empty(n); values];
+            for p in 0..n {
+                for v in of(p) {
+                    bits[v].insert(p);
+                }
+            }
+            bits
+        };
+        let papers = &catalog.papers;
+        let facet_bits = [
+            sets(catalog.categories.len(), &|p| vec![papers[p].category]),
+            sets(catalog.companies.len(), &|p| papers[p].companies.clone()),
+            sets(catalog.venues.len(), &|p| vec![papers[p].venue]),
+            sets(catalog.tags.len(), &|p| papers[p].tags.clone()),
+        ];
+        let mut years: Vec<u16> = papers.iter().map(|p| p.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let year_bits = sets(years.len(), &|p| {
+            vec![years.binary_search(&papers[p].year).unwrap_or_default()]
+        });
+
+        let titles: Vec<String> = papers.iter().map(|p| p.title.to_lowercase()).collect();
+        let mut by_title: Vec<u32> = (0..n as u32).collect();
+        by_title.sort_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]));
+        let mut title_rank = vec![0u32; n];
+        for (rank, &p) in by_title.iter().enumerate() {
+            title_rank[p as usize] = rank as u32;
+        }
+        let mut by_year_desc: Vec<u32> = (0..n as u32).collect();
+        by_year_desc.sort_by_key(|&p| (Reverse(papers[p as usize].year), title_rank[p as usize]));
+        let mut by_year_asc: Vec<u32> = (0..n as u32).collect();
+        by_year_asc.sort_by_key(|&p| (papers[p as usize].year, title_rank[p as usize]));
+        let mut year_desc_rank = vec![0u32; n];
+        for (rank, &p) in by_year_desc.iter().enumerate() {
+            year_desc_rank[p as usize] = rank as u32;
+        }
+
+        Atlas {
+            index: SearchIndex::build(&catalog),
+            catalog,
+            facet_bits,
+            years,
+            year_bits,
+            by_year_desc,
+            by_year_asc,
+            by_title,
+            year_desc_rank,
+        }
+    }
+
+    /// The distinct years of the catalog, ascending.
+    pub fn years(&self) -> &[u16] {
+        &self.years
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// The ids of `facet`'s values, in catalog order.
+    pub fn facet_ids(&self, facet: Facet) -> Vec<&str> {
+        let c = &self.catalog;
+        match facet {
+            Facet::Category => c.categories.iter().map(|v| v.id.as_str()).collect(),
+            Facet::Company => c.companies.iter().map(|v| v.id.as_str()).collect(),
+            Facet::Venue => c.venues.iter().map(|v| v.id.as_str()).collect(),
+            Facet::Tag => c.tags.iter().map(|v| v.id.as_str()).collect(),
+        }
+    }
+
+    /// The display name of a facet value.
+    pub fn facet_name(&self, facet: Facet, index: usize) -> &str {
+        let c = &self.catalog;
+        match facet {
+            Facet::Category => &c.categories[index].name,
+            Facet::Company => &c.companies[index].name,
+            Facet::Venue => &c.venues[index].name,
+            Facet::Tag => &c.tags[index].name,
+        }
+    }
+
+    /// Resolves ids to indices; ids the catalog does not know are dropped
+    /// and reported, the rest of the view still applies.
+    pub fn resolve(&self, query: &Query) -> (Selection, Vec<Ignored>) {
+        let mut ignored = Vec::new();
+        let mut selection = Selection {
+            terms: query_terms(&query.text),
+            years: query.years,
+            sort: query.sort(),
+            ..Selection::default()
+        };
+        for facet in Facet::ALL {
+            let ids = self.facet_ids(facet);
+            for id in query.values(facet) {
+                match ids.iter().position(|known| known == id) {
+                    Some(i) => selection.facets[facet_slot(facet)].push(i),
+                    None => ignored.push(Ignored {
+                        param: facet.param().to_string(),
+                        value: id.clone(),
+                        reason: "not in the catalog",
+                    }),
+                }
+            }
+        }
+        (selection, ignored)
+    }
+
+    /// The papers each active filter allows; `None` for an inactive one.
+    /// Slots 0–3 are the facets, slot 4 the year range.
+    fn filter_sets(&self, selection: &Selection) -> [Option<Bits>; 5] {
+        let n = self.catalog.papers.len();
+        let mut sets: [Option<Bits>; 5] = Default::default();
+        for facet in Facet::ALL {
+            let slot = facet_slot(facet);
+            let chosen = &selection.facets[slot];
+            if chosen.is_empty() {
+                continue;
+            }
+            let bits = &self.facet_bits[slot];
+            let set = if facet.is_conjunctive() {
+                let mut all = Bits::full(n);
+                chosen.iter().for_each(|&v| all.intersect_with(&bits[v]));
+                all
+            } else {
+                let mut any = Bits::empty(n);
+                chosen.iter().for_each(|&v| any.union_with(&bits[v]));
+                any
+            };
+            sets[slot] = Some(set);
+        }
+        if !selection.years.is_unbounded() {
+            let mut in_range = Bits::empty(n);
+            for (y, bits) in self.years.iter().zip(&self.year_bits) {
+                if selection.years.contains(*y) {
+                    in_range.union_with(bits);
+                }
+            }
+            sets[4] = Some(in_range);
+        }
+        sets
+    }
+
+    /// Evaluates a selection. Facet counts follow the faceted-search rule:
+    /// an OR facet's counts apply every active filter except its own, so an
+    /// option's count is what choosing it (in addition) would show; the tag
+    /// facet is an AND, so its counts are simply within the matches.
+    pub fn run(&self, selection: &Selection) -> Results {
+        let text = self.index.matching(&selection.terms);
+        let sets = self.filter_sets(selection);
+        let all_but = |skip: Option<usize>| {
+            let mut bits = text.clone();
+            for (slot, set) in sets.iter().enumerate() {
+                if Some(slot) != skip {
+                    if let Some(set) = set {
+                        bits.intersect_with(set);
+                    }
+                }
+            }
+            bits
+        };
+        let matches = all_but(None);
+
+        let mut counts = FacetCounts::default();
+        for facet in Facet::ALL {
+            let slot = facet_slot(facet);
+            let base = if facet.is_conjunctive() || sets[slot].is_none() {
+                None
+            } else {
+                Some(all_but(Some(slot)))
+            };
+            let base = base.as_ref().unwrap_or(&matches);
+            counts.values[slot] = self.facet_bits[slot]
+                .iter()
+                .map(|bits| base.intersection_count(bits))
+                .collect();
+        }
+
+        let without_years = if sets[4].is_some() {
+            all_but(Some(4))
+        } else {
+            matches.clone()
+        };
+        let category_bits = &self.facet_bits[facet_slot(Facet::Category)];
+        let timeline: Vec<YearBin> = self
+            .years
+            .iter()
+            .zip(&self.year_bits)
+            .map(|(&year, bits)| {
+                let mut in_year = without_years.clone();
+                in_year.intersect_with(bits);
+                YearBin {
+                    year,
+                    per_category: category_bits
+                        .iter()
+                        .map(|c| in_year.intersection_count(c))
+                        .collect(),
+                }
+            })
+            .collect();
+        counts.years = timeline.iter().map(YearBin::total).collect();
+
+        Results {
+            count: matches.count(),
+            matches,
+            counts,
+            timeline,
+        }
+    }
+
+    /// The first `limit` matches in the selection's order.
+    pub fn ordered(&self, selection: &Selection, matches: &Bits, limit: usize) -> Vec<usize> {
+        let fixed = |order: &[u32]| -> Vec<usize> {
+            order
+                .iter()
+                .map(|&p| p as usize)
+                .filter(|&p| matches.contains(p))
+                .take(limit)
+                .collect()
+        };
+        match selection.sort {
+            Sort::YearDesc => fixed(&self.by_year_desc),
+            Sort::YearAsc => fixed(&self.by_year_asc),
+            Sort::Title => fixed(&self.by_title),
+            Sort::Relevance if selection.terms.is_empty() => fixed(&self.by_year_desc),
+            Sort::Relevance => {
+                let scores = self.index.scores(&selection.terms, matches);
+                let key = |&p: &usize| (Reverse(scores[p]), self.year_desc_rank[p]);
+                let mut found: Vec<usize> = matches.iter().collect();
+                if found.len() > limit && limit > 0 {
+                    found.select_nth_unstable_by_key(limit - 1, key);
+                    found.truncate(limit);
+                }
+                found.truncate(limit);
+                found.sort_unstable_by_key(key);
+                found
+            }
+        }
+    }
+
+    /// Evaluates a query from its URL form in one step: the matches in
+    /// order (up to `limit`), the results, and what was ignored.
+    pub fn search(&self, query: &Query, limit: usize) -> (Vec<usize>, Results) {
+        let (selection, _) = self.resolve(query);
+        let results = self.run(&selection);
+        let ordered = self.ordered(&selection, &results.matches, limit);
+        (ordered, results)
+    }
+}

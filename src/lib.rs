@@ -1,0 +1,18 @@
+//! Systems Atlas: explore papers on production systems.
+//!
+//! Data flows one way: [`catalog`] (parse, validate) → [`query`] (URL ↔
+//! typed view) → [`atlas`] (search, facet counts, chart bins over the
+//! catalog) → the components in `app`, which only render and turn clicks
+//! back into a new [`query::Query`]. Everything but `app` is plain Rust and
+//! tests natively.
+
+pub mod atlas;
+pub mod bits;
+pub mod catalog;
+pub mod lint;
+pub mod query;
+pub mod search;
+pub mod text;
+
+#[cfg(feature = "app")]
+pub mod app;

@@ -1,0 +1,428 @@
+//! The view's state as a typed value, and its URL form (SPEC.md §2).
+//!
+//! `Query::decode` accepts any string and never panics: a value it cannot
+//! use is dropped and reported in [`Decoded::ignored`], and the rest of the
+//! view still applies. `encode` writes the canonical form: defaults left
+//! out, parameters in the order of the SPEC table, so that
+//! `decode(encode(q)) == q` for every decoded `q`.
+
+use crate::catalog::is_slug;
+use crate::text::words;
+use std::fmt;
+
+/// The list facets of a view; the year range and the text are separate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Category,
+    Company,
+    Venue,
+    Tag,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Category, Facet::Company, Facet::Venue, Facet::Tag];
+
+    /// The URL parameter (and test hook suffix) of this facet.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Category => "category",
+            Facet::Company => "company",
+            Facet::Venue => "venue",
+            Facet::Tag => "tag",
+        }
+    }
+
+    /// How the facet's values combine: tags must all match, the others any.
+    pub fn is_conjunctive(self) -> bool {
+        self == Facet::Tag
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sort {
+    YearDesc,
+    YearAsc,
+    Title,
+    Relevance,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::YearDesc, Sort::YearAsc, Sort::Title];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::YearDesc => "year-desc",
+            Sort::YearAsc => "year-asc",
+            Sort::Title => "title",
+            Sort::Relevance => "relevance",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::YearDesc => "Newest first",
+            Sort::YearAsc => "Oldest first",
+            Sort::Title => "Title A–Z",
+            Sort::Relevance => "Best match",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == s)
+    }
+}
+
+/// An inclusive range of years; either end may be open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct YearRange {
+    pub from: Option<u16>,
+    pub to: Option<u16>,
+}
+
+impl YearRange {
+    pub fn single(year: u16) -> YearRange {
+        YearRange {
+            from: Some(year),
+            to: Some(year),
+        }
+    }
+
+    pub fn is_unbounded(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    pub fn contains(&self, year: u16) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+
+    /// Parses `2022`, `2021-2023`, `2023-` or `-2021`. A reversed range is
+    /// put in order; `None` for anything else.
+    pub fn parse(s: &str) -> Option<YearRange> {
+        fn year(s: &str) -> Option<u16> {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        }
+        let range = match s.split_once('-') {
+            None => YearRange::single(year(s)?),
+            Some((a, b)) => {
+                let from = if a.is_empty() { None } else { Some(year(a)?) };
+                let to = if b.is_empty() { None } else { Some(year(b)?) };
+                YearRange { from, to }
+            }
+        };
+        match (range.from, range.to) {
+            (None, None) => None,
+            (Some(f), Some(t)) if f > t => Some(YearRange {
+                from: Some(t),
+                to: Some(f),
+            }),
+            _ => Some(range),
+        }
+    }
+}
+
+impl fmt::Display for YearRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (Some(a), Some(b)) => write!(f, "{a}-{b}"),
+            (Some(a), None) => write!(f, "{a}-"),
+            (None, Some(b)) => write!(f, "-{b}"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+/// Everything a view shows: the search text, the filters and the order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Query {
+    pub text: String,
+    pub categories: Vec<String>,
+    pub companies: Vec<String>,
+    pub venues: Vec<String>,
+    pub tags: Vec<String>,
+    pub years: YearRange,
+    /// `None` is the default order for the text (see [`Query::sort`]).
+    pub sort: Option<Sort>,
+}
+
+/// A URL value that was dropped, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ignored {
+    pub param: String,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for Ignored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={} ({})", self.param, self.value, self.reason)
+    }
+}
+
+/// The result of decoding a URL: the view and what had to be dropped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub query: Query,
+    pub ignored: Vec<Ignored>,
+}
+
+impl Query {
+    /// Decodes a query string, with or without its leading `?`.
+    pub fn decode(search: &str) -> Decoded {
+        let mut d = Decoded::default();
+        let search = search.strip_prefix('?').unwrap_or(search);
+        let mut sort = None;
+        for pair in search.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = percent_decode(key);
+            let value = percent_decode(value);
+            let q = &mut d.query;
+            match key.as_str() {
+                "q" => q.text = value,
+                "year" if value.is_empty() => {}
+                "year" => match YearRange::parse(&value) {
+                    Some(r) => q.years = r,
+                    None => d.ignored.push(Ignored {
+                        param: key,
+                        value,
+                        reason: "not a year or range of years",
+                    }),
+                },
+                "sort" if value.is_empty() => {}
+                "sort" => match Sort::parse(&value) {
+                    Some(s) => sort = Some(s),
+                    None => d.ignored.push(Ignored {
+                        param: key,
+                        value,
+                        reason: "not a sort order",
+                    }),
+                },
+                other => {
+                    let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == other) else {
+                        continue; // Unknown parameters are ignored (SPEC.md §2).
+                    };
+                    for id in value.split(',').filter(|v| !v.is_empty()) {
+                        if !is_slug(id) {
+                            d.ignored.push(Ignored {
+                                param: key.clone(),
+                                value: id.to_string(),
+                                reason: "not a valid id",
+                            });
+                        } else if !q.values(facet).iter().any(|v| v == id) {
+                            q.values_mut(facet).push(id.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        d.query.set_sort(sort);
+        d
+    }
+
+    /// The canonical query string, without `?`; empty for the default view.
+    pub fn encode(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
+        }
+        for facet in Facet::ALL {
+            let values = self.values(facet);
+            if !values.is_empty() {
+                let list: Vec<String> = values.iter().map(|v| percent_encode(v)).collect();
+                parts.push(format!("{}={}", facet.param(), list.join(",")));
+            }
+        }
+        if !self.years.is_unbounded() {
+            parts.push(format!("year={}", self.years));
+        }
+        if let Some(sort) = self.sort {
+            parts.push(format!("sort={}", sort.as_str()));
+        }
+        parts.join("&")
+    }
+
+    /// True when the text has at least one search term.
+    pub fn has_terms(&self) -> bool {
+        words(&self.text).next().is_some()
+    }
+
+    /// The order in effect: the chosen one, or the default for the text.
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or(self.default_sort())
+    }
+
+    pub fn default_sort(&self) -> Sort {
+        if self.has_terms() {
+            Sort::Relevance
+        } else {
+            Sort::YearDesc
+        }
+    }
+
+    /// Chooses an order; the default for the text is stored as `None` so
+    /// that it stays out of the URL and follows the text.
+    pub fn set_sort(&mut self, sort: Option<Sort>) {
+        self.sort = sort.filter(|&s| s != self.default_sort());
+    }
+
+    pub fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Category => &self.categories,
+            Facet::Company => &self.companies,
+            Facet::Venue => &self.venues,
+            Facet::Tag => &self.tags,
+        }
+    }
+
+    pub fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Category => &mut self.categories,
+            Facet::Company => &mut self.companies,
+            Facet::Venue => &mut self.venues,
+            Facet::Tag => &mut self.tags,
+        }
+    }
+
+    pub fn is_selected(&self, facet: Facet, id: &str) -> bool {
+        self.values(facet).iter().any(|v| v == id)
+    }
+
+    /// This view with `id` added to or removed from `facet`.
+    pub fn toggled(&self, facet: Facet, id: &str) -> Query {
+        let mut next = self.clone();
+        let values = next.values_mut(facet);
+        match values.iter().position(|v| v == id) {
+            Some(i) => {
+                values.remove(i);
+            }
+            None => values.push(id.to_string()),
+        }
+        next
+    }
+
+    /// This view with another search text (the sort follows the text when
+    /// it was the default).
+    pub fn with_text(&self, text: &str) -> Query {
+        let mut next = self.clone();
+        next.text = text.to_string();
+        next.set_sort(self.sort);
+        next
+    }
+
+    /// True when any filter or text narrows the view.
+    pub fn is_filtered(&self) -> bool {
+        self.has_terms()
+            || Facet::ALL.iter().any(|&f| !self.values(f).is_empty())
+            || !self.years.is_unbounded()
+    }
+
+    /// This view with every filter and the text removed; the order stays.
+    pub fn cleared(&self) -> Query {
+        let mut next = Query::default();
+        next.set_sort(self.sort);
+        next
+    }
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a
+/// byte; a malformed escape stays as it is; invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a value for a query string: unreserved characters stay, a space
+/// becomes `+`, everything else `%XX`.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_ranges() {
+        assert_eq!(YearRange::parse("2022"), Some(YearRange::single(2022)));
+        assert_eq!(
+            YearRange::parse("2021-2023"),
+            Some(YearRange {
+                from: Some(2021),
+                to: Some(2023)
+            })
+        );
+        assert_eq!(
+            YearRange::parse("2023-"),
+            Some(YearRange {
+                from: Some(2023),
+                to: None
+            })
+        );
+        assert_eq!(
+            YearRange::parse("-2021"),
+            Some(YearRange {
+                from: None,
+                to: Some(2021)
+            })
+        );
+        assert_eq!(
+            YearRange::parse("2023-2021"),
+            YearRange::parse("2021-2023")
+        );
+        for bad in ["abc", "-", "20222", "2022-x", "2021-2022-2023", "+2022", "２０２２"] {
+            assert_eq!(YearRange::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn percent_coding() {
+        assert_eq!(percent_decode("rdma+storage"), "rdma storage");
+        assert_eq!(percent_decode("a%2Cb%20c"), "a,b c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_encode("rdma & p4/é"), "rdma+%26+p4%2F%C3%A9");
+    }
+}

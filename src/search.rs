@@ -1,0 +1,241 @@
+//! Full-text search by the rule of SPEC.md §3: every query term must be a
+//! prefix of some word of the paper's title, summary, tags, company names,
+//! venue name or category name.
+//!
+//! The index is built once per catalog. Its terms are sorted, so the words
+//! a prefix matches form one contiguous run, and their postings are stored
+//! in the same order, so one prefix costs one linear scan of one slice.
+
+use crate::bits::Bits;
+use crate::catalog::Catalog;
+use crate::text::words;
+use std::collections::HashMap;
+
+/// Where in a paper a word was found; higher ranks higher (SPEC.md §3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// Summary, company, venue or category names.
+    Other = 0,
+    Tag = 1,
+    Title = 2,
+}
+
+const FIELD_BITS: u32 = 2;
+const FIELD_MASK: u32 = (1 << FIELD_BITS) - 1;
+
+/// The inverted index over all papers of a catalog.
+pub struct SearchIndex {
+    paper_count: usize,
+    /// Distinct words, sorted.
+    terms: Vec<Box<str>>,
+    /// `postings[offsets[t]..offsets[t + 1]]` are the papers with term `t`.
+    offsets: Vec<u32>,
+    /// `paper << FIELD_BITS | best field`, grouped by term in term order.
+    postings: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn build(catalog: &Catalog) -> SearchIndex {
+        // Per distinct word, its papers with the best field each.
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut seen: HashMap<String, Field> = HashMap::new();
+        // Words of the shared names are computed once, not once per paper.
+        let names = |list: Vec<&str>| -> Vec<Vec<String>> {
+            list.into_iter().map(|n| words(n).collect()).collect()
+        };
+        let company_words = names(catalog.companies.iter().map(|c| c.name.as_str()).collect());
+        let venue_words = names(catalog.venues.iter().map(|v| v.name.as_str()).collect());
+        let category_words = names(catalog.categories.iter().map(|c| c.name.as_str()).collect());
+        let tag_words = names(catalog.tags.iter().map(|t| t.id.as_str()).collect());
+
+        for (p, paper) in catalog.papers.iter().enumerate() {
+            seen.clear();
+            let mut note = |word: String, field: Field| {
+                let best = seen.entry(word).or_insert(field);
+                *best = (*best).max(field);
+            };
+            for w in words(&paper.title) {
+                note(w, Field::Title);
+            }
+            for &t in &paper.tags {
+                for w in &tag_words[t] {
+                    note(w.clone(), Field::Tag);
+                }
+            }
+            for w in words(&paper.summary) {
+                note(w, Field::Other);
+            }
+            for &c in &paper.companies {
+                for w in &company_words[c] {
+                    note(w.clone(), Field::Other);
+                }
+            }
+            for w in venue_words[paper.venue]
+                .iter()
+                .chain(&category_words[paper.category])
+            {
+                note(w.clone(), Field::Other);
+            }
+            for (word, field) in seen.drain() {
+                by_word
+                    .entry(word)
+                    .or_default()
+                    .push((p as u32) << FIELD_BITS | field as u32);
+            }
+        }
+
+        let mut entries: Vec<(String, Vec<u32>)> = by_word.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut terms = Vec::with_capacity(entries.len());
+        let mut offsets = Vec::with_capacity(entries.len() + 1);
+        let mut postings = Vec::new();
+        offsets.push(0);
+        for (term, list) in entries {
+            terms.push(term.into_boxed_str());
+            postings.extend(list);
+            offsets.push(postings.len() as u32);
+        }
+        SearchIndex {
+            paper_count: catalog.papers.len(),
+            terms,
+            offsets,
+            postings,
+        }
+    }
+
+    /// The distinct words of the catalog, sorted.
+    pub fn terms(&self) -> &[Box<str>] {
+        &self.terms
+    }
+
+    /// The postings of every word that starts with `prefix`.
+    fn postings_for_prefix(&self, prefix: &str) -> &[u32] {
+        let lo = self.terms.partition_point(|t| &**t < prefix);
+        let hi = lo + self.terms[lo..].partition_point(|t| t.starts_with(prefix));
+        &self.postings[self.offsets[lo] as usize..self.offsets[hi] as usize]
+    }
+
+    /// The papers that match every term (terms are lowercase words, see
+    /// [`query_terms`]). No terms match every paper.
+    pub fn matching(&self, terms: &[String]) -> Bits {
+        let mut result = Bits::full(self.paper_count);
+        let mut term_bits = Bits::empty(self.paper_count);
+        for term in terms {
+            term_bits.clear();
+            for &posting in self.postings_for_prefix(term) {
+                term_bits.insert((posting >> FIELD_BITS) as usize);
+            }
+            result.intersect_with(&term_bits);
+            if result.is_empty() {
+                break;
+            }
+        }
+        result
+    }
+
+    /// Relevance of each paper in `matches`: per term, the best field any of
+    /// its words matched in (title 4, tag 2, other 1), summed over the
+    /// terms. Indexed by paper; papers outside `matches` score 0.
+    pub fn scores(&self, terms: &[String], matches: &Bits) -> Vec<u16> {
+        const WEIGHT: [u16; 3] = [1, 2, 4];
+        let mut total = vec![0u16; self.paper_count];
+        let mut best = vec![0u16; self.paper_count];
+        for term in terms {
+            best.iter_mut().for_each(|b| *b = 0);
+            for &posting in self.postings_for_prefix(term) {
+                let p = (posting >> FIELD_BITS) as usize;
+                if matches.contains(p) {
+                    let w = WEIGHT[(posting & FIELD_MASK) as usize];
+                    best[p] = best[p].max(w);
+                }
+            }
+            for (t, b) in total.iter_mut().zip(&best) {
+                *t = t.saturating_add(*b);
+            }
+        }
+        total
+    }
+
+    /// Near-miss suggestions for a term that matches nothing: catalog words
+    /// within a small edit distance, most frequent first. They are offered
+    /// as "did you mean", never used to widen a result (SPEC.md §3).
+    pub fn suggestions(&self, term: &str, max: usize) -> Vec<String> {
+        let limit = match term.chars().count() {
+            0..=3 => return Vec::new(),
+            4..=6 => 1,
+            _ => 2,
+        };
+        let mut found: Vec<(usize, usize, &str)> = self
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let d = edit_distance(term, t, limit)?;
+                let freq = (self.offsets[i + 1] - self.offsets[i]) as usize;
+                Some((d, usize::MAX - freq, &**t))
+            })
+            .collect();
+        found.sort_unstable();
+        found.into_iter().take(max).map(|(_, _, t)| t.to_string()).collect()
+    }
+}
+
+/// The search terms of a query text, as SPEC.md §3 splits them.
+pub fn query_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = words(text).collect();
+    // A term that is a prefix of another term adds nothing to an AND of
+    // prefixes; dropping it saves a scan.
+    terms.sort();
+    terms.dedup();
+    let keep: Vec<String> = terms
+        .iter()
+        .filter(|t| !terms.iter().any(|o| o != *t && o.starts_with(t.as_str())))
+        .cloned()
+        .collect();
+    keep
+}
+
+/// Levenshtein distance between `a` and `b` if it is at most `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= limit).then_some(prev[b.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_terms_drop_prefixes_of_other_terms() {
+        assert_eq!(query_terms("RDMA rd storage"), ["rdma", "storage"]);
+        assert_eq!(query_terms("  "), Vec::<String>::new());
+        assert_eq!(query_terms("p4, P4"), ["p4"]);
+    }
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        assert_eq!(edit_distance("rdma", "rdma", 1), Some(0));
+        assert_eq!(edit_distance("rmda", "rdma", 2), Some(2));
+        assert_eq!(edit_distance("kubernets", "kubernetes", 1), Some(1));
+        assert_eq!(edit_distance("abc", "xyz", 1), None);
+    }
+}
