@@ -83,7 +83,11 @@ impl fmt::Display for Problem {
         if self.field.is_empty() {
             write!(f, "{}: {}", self.location, self.message)
         } else {
-            write!(f, "{}, field `{}`: {}", self.location, self.field, self.message)
+            write!(
+                f,
+                "{}, field `{}`: {}",
+                self.location, self.field, self.message
+            )
         }
     }
 }
@@ -133,8 +137,7 @@ impl std::error::Error for CatalogError {}
 /// True for a slug: lowercase ASCII letters, digits and `-`, not empty.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -241,7 +244,11 @@ impl Validator {
             }
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                self.problem(loc, field, format!("must be a string, found {}", kind_of(other)));
+                self.problem(
+                    loc,
+                    field,
+                    format!("must be a string, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -291,7 +298,11 @@ impl Validator {
                 &[]
             }
             Some(other) => {
-                self.problem(loc, field, format!("must be an array, found {}", kind_of(other)));
+                self.problem(
+                    loc,
+                    field,
+                    format!("must be an array, found {}", kind_of(other)),
+                );
                 &[]
             }
         }
@@ -310,7 +321,11 @@ impl Validator {
         for (i, value) in self.array(root, "catalog", list).iter().enumerate() {
             let loc = format!("{list}[{i}]");
             let Some(obj) = value.as_object() else {
-                self.problem(&loc, "", format!("must be an object, found {}", kind_of(value)));
+                self.problem(
+                    &loc,
+                    "",
+                    format!("must be an object, found {}", kind_of(value)),
+                );
                 continue;
             };
             let Some(id) = self.slug(obj, &loc, "id") else {
@@ -516,11 +531,7 @@ impl Validator {
         let id = self.string(obj, loc, field)?;
         let found = ids.get(&id).copied();
         if found.is_none() {
-            self.problem(
-                loc,
-                field,
-                format!("\"{id}\" is not declared in `{list}`"),
-            );
+            self.problem(loc, field, format!("\"{id}\" is not declared in `{list}`"));
         }
         found
     }

@@ -9,8 +9,11 @@
 pub mod atlas;
 pub mod bits;
 pub mod catalog;
+pub mod chart;
+pub mod export;
 pub mod lint;
 pub mod query;
+pub mod related;
 pub mod search;
 pub mod text;
 

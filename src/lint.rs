@@ -56,10 +56,7 @@ pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
             push(
                 loc.clone(),
                 "year",
-                format!(
-                    "{} is outside {FIRST_YEAR}–{current_year}",
-                    paper.year
-                ),
+                format!("{} is outside {FIRST_YEAR}–{current_year}", paper.year),
             );
         }
         let key = paper.title.to_lowercase();
@@ -75,11 +72,19 @@ pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
         // A paper without an official page keeps `url: null`; links are
         // never invented.
         if let Some(url) = paper.url.as_ref().filter(|u| !u.starts_with("https://")) {
-            push(loc.clone(), "url", format!("\"{url}\" is not an https link"));
+            push(
+                loc.clone(),
+                "url",
+                format!("\"{url}\" is not an https link"),
+            );
         }
         if let Some(doi) = &paper.doi {
             if !doi.starts_with("10.") || !doi.contains('/') {
-                push(loc.clone(), "doi", format!("\"{doi}\" is not a DOI (10.xxxx/…)"));
+                push(
+                    loc.clone(),
+                    "doi",
+                    format!("\"{doi}\" is not a DOI (10.xxxx/…)"),
+                );
             }
         }
         if !TAGS_PER_PAPER.contains(&paper.tags.len()) {
@@ -123,7 +128,10 @@ pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
             push(
                 loc,
                 "",
-                format!("is used by {n} paper{}, wants at least 2", if n == 1 { "" } else { "s" }),
+                format!(
+                    "is used by {n} paper{}, wants at least 2",
+                    if n == 1 { "" } else { "s" }
+                ),
             );
         }
     }

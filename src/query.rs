@@ -406,11 +406,16 @@ mod tests {
                 to: Some(2021)
             })
         );
-        assert_eq!(
-            YearRange::parse("2023-2021"),
-            YearRange::parse("2021-2023")
-        );
-        for bad in ["abc", "-", "20222", "2022-x", "2021-2022-2023", "+2022", "２０２２"] {
+        assert_eq!(YearRange::parse("2023-2021"), YearRange::parse("2021-2023"));
+        for bad in [
+            "abc",
+            "-",
+            "20222",
+            "2022-x",
+            "2021-2022-2023",
+            "+2022",
+            "２０２２",
+        ] {
             assert_eq!(YearRange::parse(bad), None, "{bad}");
         }
     }

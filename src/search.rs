@@ -176,7 +176,11 @@ impl SearchIndex {
             })
             .collect();
         found.sort_unstable();
-        found.into_iter().take(max).map(|(_, _, t)| t.to_string()).collect()
+        found
+            .into_iter()
+            .take(max)
+            .map(|(_, _, t)| t.to_string())
+            .collect()
     }
 }
 

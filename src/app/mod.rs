@@ -1,1 +1,138 @@
+//! The browser app: the router, the catalog load, and the pages. The
+//! components render what the plain modules compute and turn clicks back
+//! into a new [`Query`](crate::query::Query).
 
+mod api;
+mod company_chart;
+mod explorer;
+mod facet_panel;
+mod paper_card;
+mod paper_page;
+mod tag_cloud;
+mod theme;
+mod timeline_chart;
+
+use crate::atlas::Atlas;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// Installs the panic hook and mounts [`App`] on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    theme::apply(theme::stored());
+    leptos::mount::mount_to_body(App);
+}
+
+/// What every page shares: the loaded catalog and where the app lives.
+#[derive(Clone)]
+pub struct AtlasContext {
+    pub atlas: Arc<Atlas>,
+    /// The app's base path without a trailing slash: `""` at the site
+    /// root, `"/atlas"` under a GitHub Pages project path.
+    pub base: Arc<str>,
+    /// The query string of the explorer's last view, for "back to results".
+    pub last_view: RwSignal<String>,
+}
+
+impl AtlasContext {
+    /// The href of the explorer with a query string (without `?`).
+    pub fn explorer_href(&self, query_string: &str) -> String {
+        if query_string.is_empty() {
+            format!("{}/", self.base)
+        } else {
+            format!("{}/?{query_string}", self.base)
+        }
+    }
+
+    pub fn paper_href(&self, id: &str) -> String {
+        format!("{}/paper/{id}", self.base)
+    }
+}
+
+pub fn use_atlas() -> AtlasContext {
+    use_context::<AtlasContext>().expect("AtlasContext is provided by App")
+}
+
+/// The base path from `<base href>`, which trunk writes from
+/// `--public-url`, so the code never names the repository.
+fn base_path() -> String {
+    let base = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// The app: loads the catalog, then routes between the explorer and the
+/// paper pages. A failed load is shown as an alert with a retry button.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = base_path();
+    let catalog = LocalResource::new(api::load_atlas);
+    let router_base = base.clone();
+
+    view! {
+        <Router base=router_base>
+            <a class="atlas-skip" href="#results">"Skip to results"</a>
+            {move || match catalog.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(message)) => {
+                    view! { <LoadError message=message on_retry=move || catalog.refetch()/> }
+                        .into_any()
+                }
+                Some(Ok(atlas)) => view! { <Pages atlas=atlas base=base.clone()/> }.into_any(),
+            }}
+        </Router>
+    }
+}
+
+/// The routes over a loaded catalog; inside a `<Router>`.
+#[component]
+pub fn Pages(atlas: Arc<Atlas>, #[prop(into)] base: String) -> impl IntoView {
+    provide_context(AtlasContext {
+        atlas,
+        base: base.into(),
+        last_view: RwSignal::new(String::new()),
+    });
+    view! {
+        <Routes fallback=|| view! { <paper_page::NotFound what="page"/> }>
+            <Route path=path!("/") view=explorer::Explorer/>
+            <Route path=path!("/paper/:id") view=paper_page::PaperPage/>
+        </Routes>
+    }
+}
+
+/// Shown while the catalog loads.
+#[component]
+fn Loading() -> impl IntoView {
+    view! {
+        <main class="atlas-loading" aria-busy="true">
+            <p class="atlas-loading__text">"Loading the catalog…"</p>
+        </main>
+    }
+}
+
+/// The catalog could not be loaded: what went wrong, and a way to retry.
+#[component]
+fn LoadError(message: String, on_retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <main class="atlas-page">
+            <div class="atlas-error" role="alert" data-testid="error">
+                <h1 class="atlas-error__title">"The catalog could not be loaded"</h1>
+                <pre class="atlas-error__message">{message}</pre>
+                <p>
+                    "Check your connection and try again. If you maintain this catalog, run "
+                    <code>"cargo xtask catalog check"</code> " to see every problem."
+                </p>
+                <button class="atlas-button" on:click=move |_| on_retry()>
+                    "Try again"
+                </button>
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,616 @@
+//! The explorer page: search, filters, the result list and the charts of
+//! the current view. Its state is the URL (SPEC.md §2): a [`Query`] decoded
+//! once at mount and on back/forward, and written back on every change.
+
+use super::company_chart::CompanyChart;
+use super::facet_panel::FacetPanel;
+use super::paper_card::PaperCard;
+use super::tag_cloud::TagCloud;
+use super::timeline_chart::TimelineChart;
+use super::{use_atlas, AtlasContext};
+use crate::atlas::{Atlas, Results, Selection};
+use crate::query::{Facet, Ignored, Query, Sort, YearRange};
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// Cards rendered at first and added by "show more"; the count, facets
+/// and charts always cover every match.
+const PAGE: usize = 50;
+
+/// How a change reaches the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// Typing: the entry is replaced, so back does not replay keystrokes.
+    Replace,
+    /// A deliberate click: a new entry that back returns from.
+    Push,
+}
+
+/// The explorer's view state, shared with its widgets.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub query: RwSignal<Query>,
+    pub results: Memo<Results>,
+    change: Callback<(Query, History)>,
+}
+
+impl ViewState {
+    /// Shows `next` and records it in the URL.
+    pub fn set(&self, next: Query, history: History) {
+        self.change.run((next, history));
+    }
+
+    /// Toggles one value of a facet (a deliberate click).
+    pub fn toggle(&self, facet: Facet, id: &str) {
+        self.set(
+            self.query.with_untracked(|q| q.toggled(facet, id)),
+            History::Push,
+        );
+    }
+
+    /// Sets or clears the year range (a deliberate click).
+    pub fn set_years(&self, years: YearRange) {
+        let mut next = self.query.get_untracked();
+        next.years = years;
+        self.set(next, History::Push);
+    }
+}
+
+pub fn use_view() -> ViewState {
+    use_context::<ViewState>().expect("ViewState is provided by Explorer")
+}
+
+fn current_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The explorer page.
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let ctx = use_atlas();
+    let atlas = ctx.atlas.clone();
+    let decoded = Query::decode(&current_search());
+    let query = RwSignal::new(decoded.query);
+    // Values the URL had that could not be used, shown as a notice.
+    let url_ignored = RwSignal::new(decoded.ignored);
+    let shown = RwSignal::new(PAGE);
+
+    // The resolved selection is read by the results, the list order and the
+    // notices, so it is a Memo; so are the results (list, counts, charts).
+    let resolved = Memo::new({
+        let atlas = atlas.clone();
+        move |_| query.with(|q| atlas.resolve(q))
+    });
+    let results = Memo::new({
+        let atlas = atlas.clone();
+        move |_| resolved.with(|(selection, _)| atlas.run(selection))
+    });
+    let ordered = Memo::new({
+        let atlas = atlas.clone();
+        move |_| {
+            let limit = shown.get();
+            resolved.with(|(selection, _)| {
+                results.with(|r| atlas.ordered(selection, &r.matches, limit))
+            })
+        }
+    });
+
+    let navigate = use_navigate();
+    let base = ctx.base.clone();
+    let last_view = ctx.last_view;
+    last_view.set(query.with_untracked(Query::encode));
+    let change = Callback::new(move |(next, history): (Query, History)| {
+        // The list updates from the signal at once; the URL follows.
+        let encoded = next.encode();
+        shown.set(PAGE);
+        query.set(next);
+        url_ignored.set(Vec::new());
+        last_view.set(encoded.clone());
+        let href = if encoded.is_empty() {
+            format!("{base}/")
+        } else {
+            format!("{base}/?{encoded}")
+        };
+        // `resolve: false` with the base included: resolving would add the
+        // base a second time under a sub-path (GUIDE.md).
+        navigate(
+            &href,
+            NavigateOptions {
+                resolve: false,
+                replace: history == History::Replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let view_state = ViewState {
+        query,
+        results,
+        change,
+    };
+    provide_context(view_state);
+
+    // Back and forward restore the view the URL describes.
+    let popstate = window_event_listener(ev::popstate, move |_| {
+        let decoded = Query::decode(&current_search());
+        last_view.set(decoded.query.encode());
+        query.set(decoded.query);
+        url_ignored.set(decoded.ignored);
+        shown.set(PAGE);
+    });
+    on_cleanup(move || popstate.remove());
+
+    // `/` focuses the search box from anywhere but another text field.
+    let search_box = NodeRef::<Input>::new();
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let typing = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if let (false, Some(input)) = (typing, search_box.get_untracked()) {
+            e.prevent_default();
+            let _ = input.focus();
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    // The document title names the view.
+    let title_atlas = atlas.clone();
+    Effect::new(move |_| {
+        let title = query.with(|q| view_title(&title_atlas, q));
+        document().set_title(&title);
+    });
+
+    let filters_open = RwSignal::new(false);
+    let active_filters = move || query.with(|q| active_filter_count(q));
+
+    view! {
+        <Header/>
+        <main class="atlas-explorer">
+            <div class="atlas-searchbar" role="search">
+                <label class="atlas-visually-hidden" for="atlas-search">
+                    "Search papers"
+                </label>
+                <input
+                    id="atlas-search"
+                    class="atlas-searchbar__input"
+                    type="search"
+                    data-testid="search"
+                    placeholder="Search titles, summaries, tags, companies…  ( / )"
+                    autocomplete="off"
+                    spellcheck="false"
+                    node_ref=search_box
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |e| {
+                        let text = event_target_value(&e);
+                        view_state.set(query.with_untracked(|q| q.with_text(&text)), History::Replace);
+                    }
+                    on:keydown=move |e| {
+                        if e.key() == "Escape" && query.with_untracked(|q| !q.text.is_empty()) {
+                            e.prevent_default();
+                            view_state.set(query.with_untracked(|q| q.with_text("")), History::Push);
+                        }
+                    }
+                />
+                <SortSelect/>
+                <button
+                    class="atlas-button atlas-searchbar__filters"
+                    aria-expanded=move || filters_open.get().to_string()
+                    aria-controls="atlas-filters"
+                    on:click=move |_| filters_open.update(|o| *o = !*o)
+                >
+                    "Filters"
+                    {move || match active_filters() {
+                        0 => String::new(),
+                        n => format!(" ({n})"),
+                    }}
+                </button>
+            </div>
+            <div class="atlas-layout">
+                <aside
+                    id="atlas-filters"
+                    class="atlas-filters"
+                    class:atlas-filters--open=move || filters_open.get()
+                    aria-label="Filters"
+                >
+                    <div class="atlas-filters__head">
+                        <h2 class="atlas-filters__title">"Filters"</h2>
+                        <button
+                            class="atlas-button atlas-filters__close"
+                            on:click=move |_| filters_open.set(false)
+                        >
+                            "Done"
+                        </button>
+                    </div>
+                    <FacetPanel/>
+                </aside>
+                <section id="results" class="atlas-results" aria-label="Results">
+                    <ResultSummary url_ignored=url_ignored resolved=resolved/>
+                    <ActiveFilters/>
+                    <EmptyState resolved=resolved/>
+                    <ol class="atlas-results__list">
+                        <For
+                            each=move || ordered.get()
+                            key=|index| *index
+                            children=move |index| view! { <li><PaperCard index=index/></li> }
+                        />
+                    </ol>
+                    {move || {
+                        let total = results.with(|r| r.count);
+                        let showing = ordered.with(Vec::len);
+                        (showing < total)
+                            .then(|| {
+                                view! {
+                                    <button
+                                        class="atlas-button atlas-results__more"
+                                        on:click=move |_| shown.update(|s| *s += PAGE)
+                                    >
+                                        {format!("Show more ({} of {total} shown)", showing)}
+                                    </button>
+                                }
+                            })
+                    }}
+                </section>
+                <aside class="atlas-insights" aria-label="Charts of the current results">
+                    <TimelineChart/>
+                    <CompanyChart/>
+                    <TagCloud/>
+                </aside>
+            </div>
+        </main>
+    }
+}
+
+/// The site header: name, catalog and theme switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_atlas();
+    let catalog = &ctx.atlas.catalog;
+    let about = format!(
+        "{} · {} papers{}",
+        catalog.name,
+        catalog.papers.len(),
+        catalog
+            .updated
+            .as_ref()
+            .map(|u| format!(" · updated {u}"))
+            .unwrap_or_default()
+    );
+    view! {
+        <header class="atlas-header">
+            <a class="atlas-header__brand" href=ctx.explorer_href("")>
+                <span class="atlas-header__logo" aria-hidden="true">"◆"</span>
+                "Systems Atlas"
+            </a>
+            <span class="atlas-header__about">{about}</span>
+            <ThemeToggle/>
+        </header>
+    }
+}
+
+/// Light, dark, or the system's choice; remembered in local storage.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let theme = RwSignal::new(super::theme::stored());
+    view! {
+        <button
+            class="atlas-button atlas-header__theme"
+            aria-label=move || format!("Colour theme: {} (change)", theme.get().label())
+            title="Change colour theme"
+            on:click=move |_| {
+                let next = theme.get_untracked().next();
+                super::theme::apply(next);
+                theme.set(next);
+            }
+        >
+            {move || theme.get().icon()}
+        </button>
+    }
+}
+
+/// The sort order of the list.
+#[component]
+fn SortSelect() -> impl IntoView {
+    let view_state = use_view();
+    let query = view_state.query;
+    view! {
+        <label class="atlas-visually-hidden" for="atlas-sort">
+            "Sort by"
+        </label>
+        <select
+            id="atlas-sort"
+            class="atlas-select"
+            data-testid="sort"
+            on:change=move |e| {
+                let mut next = query.get_untracked();
+                next.set_sort(Sort::parse(&event_target_value(&e)));
+                view_state.set(next, History::Push);
+            }
+        >
+            {Sort::ALL
+                .into_iter()
+                .map(|sort| {
+                    view! {
+                        <option
+                            value=sort.as_str()
+                            prop:selected=move || query.with(|q| q.sort() == sort)
+                            disabled=move || sort == Sort::Relevance && !query.with(Query::has_terms)
+                        >
+                            {sort.label()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// The live count, and what the URL had that was ignored.
+#[component]
+fn ResultSummary(
+    url_ignored: RwSignal<Vec<Ignored>>,
+    resolved: Memo<(Selection, Vec<Ignored>)>,
+) -> impl IntoView {
+    let ctx = use_atlas();
+    let total = ctx.atlas.catalog.papers.len();
+    let results = use_view().results;
+    let ignored = move || {
+        let mut all = url_ignored.get();
+        resolved.with(|(_, unknown)| all.extend(unknown.iter().cloned()));
+        all
+    };
+    view! {
+        <p class="atlas-results__count" data-testid="result-count" role="status" aria-live="polite">
+            {move || {
+                let n = results.with(|r| r.count);
+                let noun = if n == 1 { "paper" } else { "papers" };
+                if n == total {
+                    format!("{n} {noun}")
+                } else {
+                    format!("{n} of {total} papers")
+                }
+            }}
+        </p>
+        {move || {
+            let ignored = ignored();
+            (!ignored.is_empty())
+                .then(|| {
+                    let list = ignored.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <p class="atlas-notice" data-testid="ignored">
+                            "Ignored from the link: " {list}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// The active filters as removable chips, and "clear all".
+#[component]
+fn ActiveFilters() -> impl IntoView {
+    let ctx = use_atlas();
+    let view_state = use_view();
+    let query = view_state.query;
+    let chips = move || {
+        let q = query.get();
+        let mut chips: Vec<(String, Query)> = Vec::new();
+        if q.has_terms() {
+            chips.push((format!("“{}”", q.text.trim()), q.with_text("")));
+        }
+        for facet in Facet::ALL {
+            let ids = ctx.atlas.facet_ids(facet);
+            for id in q.values(facet) {
+                if let Some(i) = ids.iter().position(|known| known == id) {
+                    let name = ctx.atlas.facet_name(facet, i);
+                    let label = match facet {
+                        Facet::Tag => format!("#{name}"),
+                        _ => name.to_string(),
+                    };
+                    chips.push((label, q.toggled(facet, id)));
+                }
+            }
+        }
+        if !q.years.is_unbounded() {
+            let mut next = q.clone();
+            next.years = YearRange::default();
+            chips.push((format!("Years {}", year_label(q.years)), next));
+        }
+        chips
+    };
+    view! {
+        {move || {
+            let chips = chips();
+            (!chips.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="atlas-chips" aria-label="Active filters">
+                            {chips
+                                .into_iter()
+                                .map(|(label, without)| {
+                                    let aria = format!("Remove filter {label}");
+                                    view! {
+                                        <li>
+                                            <button
+                                                class="atlas-chip"
+                                                aria-label=aria
+                                                on:click=move |_| view_state.set(without.clone(), History::Push)
+                                            >
+                                                {label}
+                                                <span aria-hidden="true" class="atlas-chip__x">"×"</span>
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                            <li>
+                                <button
+                                    class="atlas-chip atlas-chip--clear"
+                                    on:click=move |_| {
+                                        view_state.set(query.with_untracked(Query::cleared), History::Push)
+                                    }
+                                >
+                                    "Clear all"
+                                </button>
+                            </li>
+                        </ul>
+                    }
+                })
+        }}
+    }
+}
+
+/// When nothing matches: which filter to remove, and "did you mean".
+#[component]
+fn EmptyState(resolved: Memo<(Selection, Vec<Ignored>)>) -> impl IntoView {
+    let ctx = use_atlas();
+    let view_state = use_view();
+    let query = view_state.query;
+    let results = view_state.results;
+    move || {
+        if results.with(|r| r.count) > 0 {
+            return None;
+        }
+        let atlas = &ctx.atlas;
+        let q = query.get();
+        let removals = relaxations(atlas, &q);
+        let suggestions: Vec<(String, Query)> = resolved.with(|(selection, _)| {
+            selection
+                .terms
+                .iter()
+                .filter(|t| atlas.index().matching(std::slice::from_ref(*t)).is_empty())
+                .flat_map(|t| {
+                    atlas
+                        .index()
+                        .suggestions(t, 3)
+                        .into_iter()
+                        .map(move |s| (t.clone(), s))
+                })
+                .map(|(term, s)| {
+                    let text = crate::text::words(&q.text)
+                        .map(|w| if w == term { s.clone() } else { w })
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (s, q.with_text(&text))
+                })
+                .collect()
+        });
+        Some(view! {
+            <div class="atlas-empty">
+                <p class="atlas-empty__title">"No paper matches all of this."</p>
+                {(!suggestions.is_empty()).then(|| view! {
+                    <p>
+                        "Did you mean "
+                        {suggestions
+                            .into_iter()
+                            .map(|(word, next)| view! {
+                                <button class="atlas-link-button" on:click=move |_| view_state.set(next.clone(), History::Push)>
+                                    {word}
+                                </button>
+                                " "
+                            })
+                            .collect_view()}
+                        "?"
+                    </p>
+                })}
+                {(!removals.is_empty()).then(|| view! {
+                    <p>"Try removing a filter:"</p>
+                    <ul class="atlas-chips">
+                        {removals
+                            .into_iter()
+                            .map(|(label, count, next)| view! {
+                                <li>
+                                    <button class="atlas-chip" on:click=move |_| view_state.set(next.clone(), History::Push)>
+                                        {format!("Remove {label} ({count} papers)")}
+                                    </button>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                })}
+            </div>
+        })
+    }
+}
+
+/// Each single filter whose removal would give results: its label, the
+/// count without it, and the view without it.
+fn relaxations(atlas: &Arc<Atlas>, q: &Query) -> Vec<(String, usize, Query)> {
+    let mut options: Vec<(String, Query)> = Vec::new();
+    if q.has_terms() {
+        options.push((format!("the search “{}”", q.text.trim()), q.with_text("")));
+    }
+    for facet in Facet::ALL {
+        for id in q.values(facet) {
+            options.push((format!("{} {id}", facet.param()), q.toggled(facet, id)));
+        }
+    }
+    if !q.years.is_unbounded() {
+        let mut next = q.clone();
+        next.years = YearRange::default();
+        options.push((format!("years {}", year_label(q.years)), next));
+    }
+    options
+        .into_iter()
+        .filter_map(|(label, next)| {
+            let (_, results) = atlas.search(&next, 0);
+            (results.count > 0).then_some((label, results.count, next))
+        })
+        .collect()
+}
+
+/// "2021–2023", "since 2023", "until 2021", "2022".
+pub fn year_label(years: YearRange) -> String {
+    match (years.from, years.to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => format!("since {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "all".to_string(),
+    }
+}
+
+fn active_filter_count(q: &Query) -> usize {
+    Facet::ALL.iter().map(|&f| q.values(f).len()).sum::<usize>()
+        + usize::from(!q.years.is_unbounded())
+}
+
+/// "rdma · Networking — Systems Atlas".
+fn view_title(atlas: &Atlas, q: &Query) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if q.has_terms() {
+        parts.push(format!("“{}”", q.text.trim()));
+    }
+    for facet in Facet::ALL {
+        let ids = atlas.facet_ids(facet);
+        for id in q.values(facet) {
+            if let Some(i) = ids.iter().position(|known| known == id) {
+                parts.push(atlas.facet_name(facet, i).to_string());
+            }
+        }
+    }
+    if !q.years.is_unbounded() {
+        parts.push(year_label(q.years));
+    }
+    if parts.is_empty() {
+        "Systems Atlas — production systems papers".to_string()
+    } else {
+        format!("{} — Systems Atlas", parts.join(" · "))
+    }
+}
+
+impl AtlasContext {
+    /// The name of a facet value by id, if the catalog has it.
+    pub fn facet_value_name(&self, facet: Facet, id: &str) -> Option<String> {
+        let ids = self.atlas.facet_ids(facet);
+        ids.iter()
+            .position(|known| *known == id)
+            .map(|i| self.atlas.facet_name(facet, i).to_string())
+    }
+}

@@ -1,0 +1,202 @@
+//! The filter panel: one group per facet with live counts (SPEC.md §4
+//! hooks `facet-<parameter>` and `data-value`).
+
+use super::explorer::{use_view, year_label};
+use super::use_atlas;
+use crate::query::{Facet, YearRange};
+use leptos::prelude::*;
+
+/// Tags listed before "show all".
+const TOP_TAGS: usize = 12;
+
+#[component]
+pub fn FacetPanel() -> impl IntoView {
+    view! {
+        <FacetGroup facet=Facet::Category title="Area"/>
+        <YearGroup/>
+        <FacetGroup facet=Facet::Company title="Company"/>
+        <FacetGroup facet=Facet::Venue title="Venue"/>
+        <FacetGroup facet=Facet::Tag title="Tags (all must match)"/>
+    }
+}
+
+/// One facet's options, each a toggle button with its count. Counts are
+/// what choosing the option would show (see `Atlas::run`).
+#[component]
+fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
+    let ctx = use_atlas();
+    let view_state = use_view();
+    let expanded = RwSignal::new(false);
+    let ids: Vec<String> = ctx
+        .atlas
+        .facet_ids(facet)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let total = ids.len();
+    let option_ids = ids.clone();
+    let options = move || {
+        let counts = view_state.results.with(|r| r.counts.of(facet).to_vec());
+        let mut options: Vec<(usize, usize)> = counts.into_iter().enumerate().collect();
+        // Areas keep their fixed order; the rest list the largest first.
+        if facet != Facet::Category {
+            options.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+        }
+        if facet == Facet::Tag && !expanded.get() {
+            let q = view_state.query.get();
+            let selected = |i: usize| q.is_selected(facet, &option_ids[i]);
+            let mut kept = 0;
+            options.retain(|&(i, n)| {
+                let keep = selected(i) || (n > 0 && kept < TOP_TAGS);
+                if keep && !selected(i) {
+                    kept += 1;
+                }
+                keep
+            });
+        }
+        options
+    };
+    let ctx_names = ctx.clone();
+    view! {
+        <fieldset class="atlas-facet" data-testid=format!("facet-{}", facet.param())>
+            <legend class="atlas-facet__title">{title}</legend>
+            <ul class="atlas-facet__options">
+                <For
+                    each=options
+                    key=|&(i, n)| (i, n)
+                    children=move |(i, n)| {
+                        let id = ids[i].clone();
+                        let name = ctx_names.atlas.facet_name(facet, i).to_string();
+                        let selected = {
+                            let id = id.clone();
+                            move || view_state.query.with(|q| q.is_selected(facet, &id))
+                        };
+                        let disabled = {
+                            let selected = selected.clone();
+                            move || n == 0 && !selected()
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    class="atlas-facet__option"
+                                    class:atlas-facet__option--active=selected.clone()
+                                    aria-pressed=move || selected().to_string()
+                                    disabled=disabled
+                                    data-value=id.clone()
+                                    on:click=move |_| view_state.toggle(facet, &id)
+                                >
+                                    <span class="atlas-facet__name">{name}</span>
+                                    <span class="atlas-facet__count">{n}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            {(facet == Facet::Tag && total > TOP_TAGS).then(|| view! {
+                <button
+                    class="atlas-link-button"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() { "Show fewer tags".to_string() } else { format!("Show all {total} tags") }}
+                </button>
+            })}
+        </fieldset>
+    }
+}
+
+/// Years: one toggle per year, and a from/to range.
+#[component]
+fn YearGroup() -> impl IntoView {
+    let ctx = use_atlas();
+    let view_state = use_view();
+    let years = ctx.atlas.years().to_vec();
+    let years_for_options = years.clone();
+    let options = move || {
+        let counts = view_state.results.with(|r| r.counts.years.clone());
+        years_for_options
+            .iter()
+            .copied()
+            .zip(counts)
+            .collect::<Vec<_>>()
+    };
+    let range = move || view_state.query.with(|q| q.years);
+    let select = move |which: &'static str, years: Vec<u16>| {
+        let label = if which == "from" { "From" } else { "To" };
+        view! {
+            <label class="atlas-facet__range-label">
+                {label}
+                <select
+                    class="atlas-select"
+                    data-testid=format!("year-{which}")
+                    on:change=move |e| {
+                        let value = event_target_value(&e).parse::<u16>().ok();
+                        let mut r = range();
+                        if which == "from" { r.from = value } else { r.to = value }
+                        if let (Some(a), Some(b)) = (r.from, r.to) {
+                            if a > b { r = YearRange { from: Some(b), to: Some(a) } }
+                        }
+                        view_state.set_years(r);
+                    }
+                >
+                    <option value="" prop:selected=move || {
+                        let r = range();
+                        if which == "from" { r.from.is_none() } else { r.to.is_none() }
+                    }>"any"</option>
+                    {years
+                        .into_iter()
+                        .map(|y| view! {
+                            <option value=y.to_string() prop:selected=move || {
+                                let r = range();
+                                (if which == "from" { r.from } else { r.to }) == Some(y)
+                            }>{y}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="atlas-facet" data-testid="facet-year">
+            <legend class="atlas-facet__title">
+                "Year"
+                {move || {
+                    let r = range();
+                    (!r.is_unbounded()).then(|| format!(" · {}", year_label(r)))
+                }}
+            </legend>
+            <ul class="atlas-facet__options atlas-facet__options--years">
+                <For
+                    each=options
+                    key=|&(y, n)| (y, n)
+                    children=move |(year, n)| {
+                        let selected = move || range().contains(year) && !range().is_unbounded();
+                        view! {
+                            <li>
+                                <button
+                                    class="atlas-facet__option"
+                                    class:atlas-facet__option--active=selected
+                                    aria-pressed=move || selected().to_string()
+                                    disabled=move || n == 0 && !selected()
+                                    data-value=year.to_string()
+                                    on:click=move |_| {
+                                        let single = YearRange::single(year);
+                                        view_state.set_years(if range() == single { YearRange::default() } else { single });
+                                    }
+                                >
+                                    <span class="atlas-facet__name">{year}</span>
+                                    <span class="atlas-facet__count">{n}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <div class="atlas-facet__range">
+                {select("from", years.clone())}
+                {select("to", years)}
+            </div>
+        </fieldset>
+    }
+}

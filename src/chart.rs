@@ -1,0 +1,118 @@
+//! Pure geometry for the SVG charts and the tag cloud: scales, ticks,
+//! stacked segments and font weights. Components only draw what these
+//! functions compute.
+
+/// A "nice" upper bound for an axis that must show `max`: 1, 2 or 5 times
+/// a power of ten, at least 1.
+pub fn nice_max(max: usize) -> usize {
+    let mut step = 1;
+    loop {
+        for m in [1, 2, 5] {
+            if m * step >= max {
+                return (m * step).max(1);
+            }
+        }
+        step *= 10;
+    }
+}
+
+/// Evenly spaced tick values from 0 to `top` (inclusive), at most `max_ticks`
+/// + 1 of them, on whole numbers.
+pub fn ticks(top: usize, max_ticks: usize) -> Vec<usize> {
+    let max_ticks = max_ticks.max(1);
+    let step = nice_max(top.div_ceil(max_ticks)).max(1);
+    (0..=top).step_by(step).collect()
+}
+
+/// One stacked segment of a bar: the value it stands for and its extent
+/// (`start..end`, in the same units as the scale).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Segment {
+    pub series: usize,
+    pub value: usize,
+    pub start: f64,
+    pub end: f64,
+}
+
+/// Stacks `values` bottom-up on a scale where `scale_max` maps to `length`.
+/// Zero values get no segment.
+pub fn stack(values: &[usize], scale_max: usize, length: f64) -> Vec<Segment> {
+    let unit = if scale_max == 0 {
+        0.0
+    } else {
+        length / scale_max as f64
+    };
+    let mut at = 0usize;
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, &v)| v > 0)
+        .map(|(series, &value)| {
+            let start = at as f64 * unit;
+            at += value;
+            Segment {
+                series,
+                value,
+                start,
+                end: at as f64 * unit,
+            }
+        })
+        .collect()
+}
+
+/// A tag-cloud size step from 0 (rarest) to `steps - 1` (most frequent), on a
+/// log scale so that one very common tag does not flatten the rest.
+pub fn cloud_step(count: usize, min: usize, max: usize, steps: usize) -> usize {
+    if steps <= 1 || count == 0 || max <= min {
+        return if count > 0 && max > 0 && steps > 1 {
+            steps / 2
+        } else {
+            0
+        };
+    }
+    let lo = (min.max(1) as f64).ln();
+    let hi = (max as f64).ln();
+    let t = ((count.max(1) as f64).ln() - lo) / (hi - lo);
+    ((t.clamp(0.0, 1.0) * (steps - 1) as f64).round()) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_bounds() {
+        assert_eq!(nice_max(0), 1);
+        assert_eq!(nice_max(1), 1);
+        assert_eq!(nice_max(3), 5);
+        assert_eq!(nice_max(7), 10);
+        assert_eq!(nice_max(19), 20);
+        assert_eq!(nice_max(21), 50);
+        assert_eq!(nice_max(100_000), 100_000);
+    }
+
+    #[test]
+    fn ticks_cover_the_axis() {
+        assert_eq!(ticks(20, 4), vec![0, 5, 10, 15, 20]);
+        assert_eq!(ticks(1, 4), vec![0, 1]);
+        assert_eq!(ticks(50, 5), vec![0, 10, 20, 30, 40, 50]);
+    }
+
+    #[test]
+    fn stacks_skip_zeros_and_fill_the_total() {
+        let s = stack(&[2, 0, 3], 10, 100.0);
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[0].series, s[0].start, s[0].end), (0, 0.0, 20.0));
+        assert_eq!((s[1].series, s[1].start, s[1].end), (2, 20.0, 50.0));
+        assert!(stack(&[0, 0], 0, 100.0).is_empty());
+    }
+
+    #[test]
+    fn cloud_steps_are_logarithmic() {
+        assert_eq!(cloud_step(1, 1, 100, 5), 0);
+        assert_eq!(cloud_step(100, 1, 100, 5), 4);
+        assert_eq!(cloud_step(10, 1, 100, 5), 2);
+        assert_eq!(cloud_step(3, 3, 3, 5), 2);
+        assert_eq!(cloud_step(0, 0, 0, 5), 0);
+    }
+}

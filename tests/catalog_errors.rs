@@ -1,0 +1,176 @@
+//! Broken catalogs: each kind of mistake gives a precise message naming the
+//! paper (id or index) and the field, and nothing panics.
+
+use systems_atlas::catalog::{Catalog, CatalogError};
+use systems_atlas::lint::lint;
+
+const VALID: &str = r#"{
+  "schema": 1,
+  "name": "Fixture",
+  "categories": [{"id": "networking", "name": "Networking"}],
+  "companies": [{"id": "google", "name": "Google"}],
+  "venues": [{"id": "nsdi", "name": "NSDI"}],
+  "papers": [{
+    "id": "orion-nsdi21",
+    "title": "Orion",
+    "venue": "nsdi",
+    "year": 2021,
+    "companies": ["google"],
+    "category": "networking",
+    "tags": ["sdn"],
+    "summary": "A control plane.",
+    "url": "https://example.org/orion",
+    "extra": "unknown fields are ignored"
+  }]
+}"#;
+
+/// The messages for `VALID` with `from` replaced by `to`.
+fn problems_after(from: &str, to: &str) -> Vec<String> {
+    assert!(VALID.contains(from), "fixture has {from}");
+    match Catalog::from_json(&VALID.replacen(from, to, 1)) {
+        Ok(_) => vec![],
+        Err(CatalogError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+        Err(other) => vec![other.to_string()],
+    }
+}
+
+#[test]
+fn the_valid_fixture_loads_with_tags_declared_by_use() {
+    let c = Catalog::from_json(VALID).unwrap();
+    assert_eq!(c.papers.len(), 1);
+    assert_eq!(c.tags[0].id, "sdn");
+}
+
+#[test]
+fn invalid_json_names_line_and_column() {
+    let err = Catalog::from_json("{\n  \"schema\": 1,\n  oops\n}").unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("line 3, column 3"), "{text}");
+}
+
+#[test]
+fn each_mistake_names_the_paper_and_field() {
+    let cases = [
+        (
+            r#""venue": "nsdi","#,
+            r#""venue": "osdi","#,
+            r#"paper "orion-nsdi21" (#1), field `venue`: "osdi" is not declared in `venues`"#,
+        ),
+        (
+            r#""year": 2021"#,
+            r#""year": "2021""#,
+            r#"paper "orion-nsdi21" (#1), field `year`: must be a number, found a string"#,
+        ),
+        (
+            r#""year": 2021"#,
+            r#""year": 21"#,
+            r#"paper "orion-nsdi21" (#1), field `year`: 21 is not a plausible year"#,
+        ),
+        (
+            r#""companies": ["google"]"#,
+            r#""companies": []"#,
+            r#"paper "orion-nsdi21" (#1), field `companies`: names no company"#,
+        ),
+        (
+            r#""companies": ["google"]"#,
+            r#""companies": ["goggle"]"#,
+            r#"paper "orion-nsdi21" (#1), field `companies`: "goggle" is not declared in `companies`"#,
+        ),
+        (
+            r#""category": "networking","#,
+            r#""#,
+            r#"paper "orion-nsdi21" (#1), field `category`: is missing"#,
+        ),
+        (
+            r#""title": "Orion","#,
+            r#""title": "  ","#,
+            r#"paper "orion-nsdi21" (#1), field `title`: is empty"#,
+        ),
+        (
+            r#""id": "orion-nsdi21""#,
+            r#""id": "Orion NSDI""#,
+            r#"paper "Orion NSDI" (#1), field `id`: "Orion NSDI" is not a slug (lowercase letters, digits and '-')"#,
+        ),
+        (
+            r#""tags": ["sdn"]"#,
+            r#""tags": "sdn""#,
+            r#"paper "orion-nsdi21" (#1), field `tags`: must be an array of ids, found a string"#,
+        ),
+        (
+            r#""url": "https://example.org/orion""#,
+            r#""url": "javascript:alert(1)""#,
+            r#"paper "orion-nsdi21" (#1), field `url`: "javascript:alert(1)" is not an http(s) link"#,
+        ),
+        (
+            r#""schema": 1"#,
+            r#""schema": 2"#,
+            "catalog, field `schema`: this app reads schema 1, found 2",
+        ),
+        (
+            r#""venues": [{"id": "nsdi", "name": "NSDI"}]"#,
+            r#""venues": [{"id": "nsdi"}]"#,
+            "venues[0], field `name`: is missing",
+        ),
+    ];
+    for (from, to, want) in cases {
+        let got = problems_after(from, to);
+        assert!(
+            got.iter().any(|p| p == want),
+            "after {to}:\n  want {want}\n  got  {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_paper_id_names_both() {
+    let doubled = VALID.replacen(
+        r#""papers": [{"#,
+        r#""papers": [{"id": "orion-nsdi21", "title": "Twin", "venue": "nsdi", "year": 2021, "companies": ["google"], "category": "networking", "tags": [], "summary": "x"}, {"#,
+        1,
+    );
+    let err = Catalog::from_json(&doubled).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            r#"paper "orion-nsdi21" (#2), field `id`: "orion-nsdi21" is already used by paper #1"#
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn non_object_papers_and_roots_are_reported_not_panicked() {
+    for text in [
+        "[]",
+        "null",
+        "42",
+        r#"{"schema":1,"papers":[1, "x", null]}"#,
+    ] {
+        let err = Catalog::from_json(text).unwrap_err();
+        assert!(
+            matches!(err, CatalogError::Invalid(ref p) if !p.is_empty()),
+            "{text}: {err}"
+        );
+    }
+}
+
+#[test]
+fn lint_reports_the_stricter_rules() {
+    let c = Catalog::from_json(
+        &VALID
+            .replace(r#""year": 2021"#, r#""year": 2019"#)
+            .replace("https://example.org/orion", "http://example.org/orion"),
+    )
+    .unwrap();
+    let problems: Vec<String> = lint(&c, 2026).iter().map(ToString::to_string).collect();
+    for want in [
+        "catalog, field `categories`: must be cluster-management, storage, networking, ml-infrastructure, serverless, reliability in this order",
+        r#"paper "orion-nsdi21" (#1), field `year`: 2019 is outside 2020–2026"#,
+        r#"paper "orion-nsdi21" (#1), field `url`: "http://example.org/orion" is not an https link"#,
+        r#"paper "orion-nsdi21" (#1), field `tags`: has 1 tags, wants 2 to 6"#,
+        r#"paper "orion-nsdi21" (#1), field `summary`: has 16 characters, wants 120 to 600"#,
+        r#"tag "sdn", field `description`: is missing"#,
+        r#"tag "sdn": is used by 1 paper, wants at least 2"#,
+    ] {
+        assert!(problems.iter().any(|p| p == want), "want {want}\ngot {problems:#?}");
+    }
+}

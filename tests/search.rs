@@ -1,0 +1,249 @@
+//! The search rule (SPEC.md §3) and the facet rules (SPEC.md §2, issue
+//! "Exploration"), checked against a direct, obviously-correct reading of
+//! the rules over the bundled catalog and over small fixtures.
+
+use systems_atlas::atlas::Atlas;
+use systems_atlas::catalog::{Catalog, Paper};
+use systems_atlas::query::{Facet, Query, Sort};
+
+fn bundled() -> Atlas {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog.json"))
+        .unwrap();
+    Atlas::new(Catalog::from_json(&text).unwrap())
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// SPEC.md §3, read literally.
+fn spec_text_match(c: &Catalog, p: &Paper, text: &str) -> bool {
+    let mut haystack = words(&p.title);
+    haystack.extend(words(&p.summary));
+    for t in &p.tags {
+        haystack.extend(words(&c.tags[*t].id));
+    }
+    for co in &p.companies {
+        haystack.extend(words(&c.companies[*co].name));
+    }
+    haystack.extend(words(&c.venues[p.venue].name));
+    haystack.extend(words(&c.categories[p.category].name));
+    words(text)
+        .iter()
+        .all(|term| haystack.iter().any(|w| w.starts_with(term.as_str())))
+}
+
+/// SPEC.md §2 facets, read literally: OR within, AND across, tags AND.
+fn spec_match(c: &Catalog, p: &Paper, q: &Query) -> bool {
+    let any = |ids: &[String], have: &[&str]| {
+        ids.is_empty() || ids.iter().any(|i| have.contains(&i.as_str()))
+    };
+    let companies: Vec<&str> = p
+        .companies
+        .iter()
+        .map(|&i| c.companies[i].id.as_str())
+        .collect();
+    let tags: Vec<&str> = p.tags.iter().map(|&i| c.tags[i].id.as_str()).collect();
+    spec_text_match(c, p, &q.text)
+        && any(&q.categories, &[c.categories[p.category].id.as_str()])
+        && any(&q.companies, &companies)
+        && any(&q.venues, &[c.venues[p.venue].id.as_str()])
+        && q.tags.iter().all(|t| tags.contains(&t.as_str()))
+        && q.years.contains(p.year)
+}
+
+fn expected_ids(atlas: &Atlas, q: &Query) -> Vec<String> {
+    let c = &atlas.catalog;
+    // An unknown id is dropped and the rest of the view applies (SPEC.md §2).
+    let mut q = q.clone();
+    for facet in Facet::ALL {
+        let known = atlas.facet_ids(facet);
+        q.values_mut(facet)
+            .retain(|id| known.contains(&id.as_str()));
+    }
+    let q = &q;
+    let mut ids: Vec<String> = c
+        .papers
+        .iter()
+        .filter(|p| spec_match(c, p, q))
+        .map(|p| p.id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn actual_ids(atlas: &Atlas, q: &Query) -> Vec<String> {
+    let (ordered, results) = atlas.search(q, usize::MAX);
+    assert_eq!(ordered.len(), results.count, "the order lists every match");
+    let mut ids: Vec<String> = ordered
+        .iter()
+        .map(|&i| atlas.catalog.papers[i].id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Views of every kind; the dozen URL views of the issue among them.
+const VIEWS: &[&str] = &[
+    "",
+    "q=rdma",
+    "q=RDMA+storage",
+    "q=sched",
+    "q=google",
+    "q=nsdi",
+    "q=machine+learning",
+    "q=p4",
+    "q=llm+fail",
+    "q=zzzz",
+    "q=rdma,,storage!!",
+    "q=%C3%BCber",
+    "category=networking,storage",
+    "company=alibaba,microsoft",
+    "venue=nsdi,sigcomm",
+    "tag=rdma",
+    "tag=rdma,gpu",
+    "year=2022",
+    "year=2021-2023",
+    "year=2023-",
+    "year=-2021",
+    "company=google&year=2021",
+    "q=cache&category=storage&year=2020-2022",
+    "company=meta&tag=training&sort=title",
+    "company=nope&category=networking",
+    "year=abc&venue=osdi",
+];
+
+#[test]
+fn every_view_matches_exactly_what_the_spec_says() {
+    let atlas = bundled();
+    for view in VIEWS {
+        let q = Query::decode(view).query;
+        assert_eq!(
+            actual_ids(&atlas, &q),
+            expected_ids(&atlas, &q),
+            "view ?{view}"
+        );
+    }
+}
+
+#[test]
+fn every_word_prefix_of_every_title_finds_its_paper() {
+    let atlas = bundled();
+    for (i, paper) in atlas.catalog.papers.iter().enumerate() {
+        for word in words(&paper.title) {
+            let prefix: String = word.chars().take(3).collect();
+            let q = Query::decode(&format!("q={prefix}")).query;
+            let (_, results) = atlas.search(&q, 0);
+            assert!(results.matches.contains(i), "{prefix} finds {}", paper.id);
+        }
+    }
+}
+
+#[test]
+fn relevance_ranks_title_hits_above_tag_hits_above_summary_hits() {
+    let atlas = bundled();
+    let q = Query::decode("q=cach").query;
+    assert_eq!(q.sort(), Sort::Relevance);
+    let (ordered, _) = atlas.search(&q, usize::MAX);
+    let rank = |p: &Paper| {
+        if words(&p.title).iter().any(|w| w.starts_with("cach")) {
+            3
+        } else if p
+            .tags
+            .iter()
+            .any(|&t| atlas.catalog.tags[t].id.starts_with("cach"))
+        {
+            2
+        } else {
+            1
+        }
+    };
+    let ranks: Vec<u8> = ordered
+        .iter()
+        .map(|&i| rank(&atlas.catalog.papers[i]))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "{ranks:?}");
+    assert!(
+        ranks.contains(&3) && ranks.contains(&1),
+        "the fixture exercises both ends: {ranks:?}"
+    );
+}
+
+#[test]
+fn fixed_orders_hold() {
+    let atlas = bundled();
+    let papers = &atlas.catalog.papers;
+    let order = |view: &str| atlas.search(&Query::decode(view).query, usize::MAX).0;
+    let desc = order("");
+    assert!(desc
+        .windows(2)
+        .all(|w| papers[w[0]].year >= papers[w[1]].year));
+    let asc = order("sort=year-asc");
+    assert!(asc
+        .windows(2)
+        .all(|w| papers[w[0]].year <= papers[w[1]].year));
+    let titles = order("sort=title");
+    assert!(titles
+        .windows(2)
+        .all(|w| papers[w[0]].title.to_lowercase() <= papers[w[1]].title.to_lowercase()));
+    // A limit returns the first matches of the same order.
+    assert_eq!(atlas.search(&Query::default(), 7).0, desc[..7]);
+}
+
+#[test]
+fn facet_counts_exclude_their_own_filter() {
+    let atlas = bundled();
+    let c = &atlas.catalog;
+    let q = Query::decode("company=google&category=networking&year=2021-2023&tag=sdn").query;
+    let (_, results) = atlas.search(&q, 0);
+    for facet in Facet::ALL {
+        let ids = atlas.facet_ids(facet);
+        for (i, id) in ids.iter().enumerate() {
+            // What the user would get by choosing this option: for OR
+            // facets, the own filter replaced by the option alone plus what
+            // is chosen; for the AND tag facet, the option added.
+            let mut with = q.clone();
+            if facet.is_conjunctive() {
+                if !with.is_selected(facet, id) {
+                    with = with.toggled(facet, id);
+                }
+            } else {
+                *with.values_mut(facet) = vec![id.to_string()];
+            }
+            let want = c.papers.iter().filter(|p| spec_match(c, p, &with)).count();
+            assert_eq!(results.counts.of(facet)[i], want, "{} {id}", facet.param());
+        }
+    }
+    // Years: every filter but the year range, per year.
+    for (y, &count) in atlas.years().iter().zip(&results.counts.years) {
+        let mut with = q.clone();
+        with.years = systems_atlas::query::YearRange::single(*y);
+        let want = c.papers.iter().filter(|p| spec_match(c, p, &with)).count();
+        assert_eq!(count, want, "year {y}");
+    }
+    // The timeline's bins add up to the year counts.
+    let totals: Vec<usize> = results.timeline.iter().map(|b| b.total()).collect();
+    assert_eq!(totals, results.counts.years);
+}
+
+#[test]
+fn unknown_ids_are_reported_and_the_rest_applies() {
+    let atlas = bundled();
+    let q = Query::decode("company=nope,google").query;
+    let (selection, ignored) = atlas.resolve(&q);
+    assert_eq!(ignored.len(), 1);
+    assert_eq!(ignored[0].value, "nope");
+    assert_eq!(selection.facets[1].len(), 1);
+}
+
+#[test]
+fn suggestions_offer_near_misses_without_changing_results() {
+    let atlas = bundled();
+    let q = Query::decode("q=shedulng").query;
+    assert_eq!(atlas.search(&q, 0).1.count, 0);
+    let s = atlas.index().suggestions("shedulng", 3);
+    assert!(s.iter().any(|w| w == "scheduling"), "{s:?}");
+}
