@@ -1,1 +1,62 @@
-fn main(){}
+//! `cargo xtask`: the project's developer commands, in Rust so that they run
+//! the same on every machine and in CI with nothing but cargo installed.
+//!
+//! Std only (plus the app's plain-Rust core for the catalog check), so that
+//! this compiles in seconds, before any of the tools it installs exist.
+
+mod catalog;
+mod pipeline;
+mod tools;
+mod trunk;
+mod workspace;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tools::Browser;
+use workspace::Workspace;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command>
+
+Commands:
+  serve                       install missing tools, then `trunk serve` on http://127.0.0.1:8080
+  test                        every check CI runs: fmt, clippy, native tests, wasm tests in
+                              headless Chromium, release build, end-to-end tests
+  build [--public-url /repo/] release build into dist/ for GitHub Pages (default URL: /)
+  catalog check [PATH]        load and lint a catalog (default: public/catalog.json)
+  setup                       install missing tools (trunk, wasm-bindgen-cli, npm tools)
+  help                        this text
+
+Tools are installed once per machine and skipped when present; the first
+install of trunk takes 15-20 minutes.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let ws = Workspace::locate();
+    let result = match args.as_slice() {
+        [] | ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        ["serve"] => trunk::serve(&ws),
+        ["test"] => return pipeline::run(&ws),
+        ["build", options @ ..] => {
+            trunk::parse_public_url(options).and_then(|url| trunk::build_for_pages(&ws, &url))
+        }
+        ["catalog", "check"] => catalog::check(&ws.root.join(catalog::BUNDLED)),
+        ["catalog", "check", path] => catalog::check(&PathBuf::from(path)),
+        ["setup"] => tools::ensure(&ws, Browser::NotNeeded),
+        _ => {
+            eprintln!("xtask: unknown command `{}`\n\n{USAGE}", args.join(" "));
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
