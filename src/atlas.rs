@@ -37,12 +37,6 @@ pub struct Selection {
     pub sort: Sort,
 }
 
-impl Default for Sort {
-    fn default() -> Sort {
-        Sort::YearDesc
-    }
-}
-
 /// How many papers each option of a facet would give (see [`Atlas::run`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacetCounts {

@@ -22,7 +22,7 @@ impl Bits {
             words: vec![u64::MAX; len.div_ceil(64)],
             len,
         };
-        if len % 64 != 0 {
+        if !len.is_multiple_of(64) {
             if let Some(last) = bits.words.last_mut() {
                 *last = (1u64 << (len % 64)) - 1;
             }

@@ -73,3 +73,169 @@ mod tests {
         assert_eq!(bibtex_escape("line\nbreak"), "line break");
     }
 }
+
+/// The formats the result list can be downloaded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Bibtex,
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Bibtex, Format::Csv, Format::Json, Format::Markdown];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Bibtex => "BibTeX",
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Bibtex => "bib",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Bibtex => "application/x-bibtex",
+            Format::Csv => "text/csv",
+            Format::Json => "application/json",
+            Format::Markdown => "text/markdown",
+        }
+    }
+}
+
+/// The papers (indices, in list order) in a format.
+pub fn export(catalog: &Catalog, papers: &[usize], format: Format) -> String {
+    let papers = papers.iter().map(|&i| &catalog.papers[i]);
+    match format {
+        Format::Bibtex => papers
+            .map(|p| bibtex(catalog, p))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Csv => {
+            let mut out =
+                String::from("id,title,venue,year,companies,category,tags,url,doi,summary\r\n");
+            for p in papers {
+                let companies: Vec<&str> =
+                    catalog.companies_of(p).map(|c| c.name.as_str()).collect();
+                let tags: Vec<&str> = catalog.tags_of(p).map(|t| t.id.as_str()).collect();
+                let row = [
+                    p.id.as_str(),
+                    &p.title,
+                    &catalog.venue_of(p).name,
+                    &p.year.to_string(),
+                    &companies.join("; "),
+                    &catalog.category_of(p).name,
+                    &tags.join("; "),
+                    p.url.as_deref().unwrap_or(""),
+                    p.doi.as_deref().unwrap_or(""),
+                    &p.summary,
+                ]
+                .map(csv_field);
+                out.push_str(&row.join(","));
+                out.push_str("\r\n");
+            }
+            out
+        }
+        Format::Json => {
+            let list: Vec<serde_json::Value> = papers
+                .map(|p| {
+                    serde_json::json!({
+                        "id": p.id,
+                        "title": p.title,
+                        "venue": catalog.venue_of(p).id,
+                        "year": p.year,
+                        "companies": catalog.companies_of(p).map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                        "category": catalog.category_of(p).id,
+                        "tags": catalog.tags_of(p).map(|t| t.id.as_str()).collect::<Vec<_>>(),
+                        "summary": p.summary,
+                        "url": p.url,
+                        "doi": p.doi,
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Markdown => {
+            let mut out = String::new();
+            for p in papers {
+                let companies: Vec<&str> =
+                    catalog.companies_of(p).map(|c| c.name.as_str()).collect();
+                let title = markdown_escape(&p.title);
+                let linked = match &p.url {
+                    Some(url) => format!("[{title}](<{url}>)"),
+                    None => title,
+                };
+                out.push_str(&format!(
+                    "- {linked}, {} {} ({}): {}\n",
+                    catalog.venue_of(p).name,
+                    p.year,
+                    companies.join(", "),
+                    markdown_escape(&p.summary)
+                ));
+            }
+            out
+        }
+    }
+}
+
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line
+/// break, with quotes doubled. A leading `=`, `+`, `-` or `@` is prefixed
+/// with `'` so that spreadsheets do not run it as a formula.
+pub fn csv_field(text: &str) -> String {
+    let text = match text.chars().next() {
+        Some('=' | '+' | '-' | '@') => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Escapes the characters that would make Markdown out of plain text.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::{csv_field, markdown_escape};
+
+    #[test]
+    fn csv_quotes_only_when_needed_and_defuses_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+    }
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(markdown_escape("a*b_[c]<d>"), "a\\*b\\_\\[c\\]\\<d\\>");
+    }
+}

@@ -38,8 +38,9 @@ impl Facet {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
+    #[default]
     YearDesc,
     YearAsc,
     Title,

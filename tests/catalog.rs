@@ -30,7 +30,11 @@ fn bundled_catalog_matches_the_verified_facts() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("facts are JSON lines"))
         .collect();
-    assert_eq!(catalog.papers.len(), facts.len(), "one paper per fact record");
+    assert_eq!(
+        catalog.papers.len(),
+        facts.len(),
+        "one paper per fact record"
+    );
     let area_to_category = |area: &str| -> &str {
         match area {
             "Cluster Management & Scheduling" => "cluster-management",
@@ -56,15 +60,26 @@ fn bundled_catalog_matches_the_verified_facts() {
             .find(|p| p.title == title)
             .unwrap_or_else(|| panic!("no paper titled {title:?}"));
         let venue = catalog.venue_of(paper);
-        assert_eq!(venue.name, fact["venue"].as_str().unwrap(), "{title}: venue");
-        assert_eq!(u64::from(paper.year), fact["year"].as_u64().unwrap(), "{title}: year");
+        assert_eq!(
+            venue.name,
+            fact["venue"].as_str().unwrap(),
+            "{title}: venue"
+        );
+        assert_eq!(
+            u64::from(paper.year),
+            fact["year"].as_u64().unwrap(),
+            "{title}: year"
+        );
         let mut want: Vec<String> = fact["companies"]
             .as_array()
             .unwrap()
             .iter()
             .map(|c| company_name(c.as_str().unwrap()))
             .collect();
-        let mut got: Vec<String> = catalog.companies_of(paper).map(|c| c.name.clone()).collect();
+        let mut got: Vec<String> = catalog
+            .companies_of(paper)
+            .map(|c| c.name.clone())
+            .collect();
         want.sort();
         got.sort();
         assert_eq!(got, want, "{title}: companies");
@@ -76,7 +91,10 @@ fn bundled_catalog_matches_the_verified_facts() {
         assert_eq!(paper.url.as_deref(), fact["url"].as_str(), "{title}: url");
         if let Some(doi) = &paper.doi {
             assert!(
-                paper.url.as_deref().is_some_and(|u| u.contains(doi.as_str())),
+                paper
+                    .url
+                    .as_deref()
+                    .is_some_and(|u| u.contains(doi.as_str())),
                 "{title}: the doi {doi} is the one its link points at"
             );
         }
@@ -93,6 +111,9 @@ fn seed_papers_use_the_recorded_corrections() {
         .iter()
         .find(|p| p.title.contains("Confucius"))
         .expect("the Confucius paper is in the catalog");
-    let companies: Vec<&str> = catalog.companies_of(confucius).map(|c| c.id.as_str()).collect();
+    let companies: Vec<&str> = catalog
+        .companies_of(confucius)
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(companies, ["meta"]);
 }

@@ -168,7 +168,7 @@ pub fn Explorer() -> impl IntoView {
     });
 
     let filters_open = RwSignal::new(false);
-    let active_filters = move || query.with(|q| active_filter_count(q));
+    let active_filters = move || query.with(active_filter_count);
 
     view! {
         <Header/>

@@ -8,8 +8,11 @@ use crate::workspace::Workspace;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-/// The release build the end-to-end tests serve, kept apart from `dist/`.
+/// The release builds the end-to-end tests serve, kept apart from `dist/`:
+/// one at the site root, one under a GitHub Pages project path.
 const E2E_DIST: &str = "target/e2e-dist";
+const E2E_DIST_SUBPATH: &str = "target/e2e-dist-atlas";
+const E2E_SUBPATH: &str = "/atlas/";
 
 /// One check: a command, or Rust code for the checks that are not one.
 struct Step<'a> {
@@ -75,6 +78,7 @@ fn steps(ws: &Workspace) -> Vec<Step<'_>> {
 
     let mut e2e = ws.command("node", &["--test", "--test-concurrency=1", "tests/e2e/"]);
     e2e.env("ATLAS_DIST", ws.root.join(E2E_DIST))
+        .env("ATLAS_DIST_SUBPATH", ws.root.join(E2E_DIST_SUBPATH))
         .env("CHROMIUM", CHROMIUM)
         .env("NODE_PATH", ws.node_modules());
 
@@ -87,15 +91,18 @@ fn steps(ws: &Workspace) -> Vec<Step<'_>> {
         ),
         Step::command(
             "clippy (wasm)",
-            cargo("clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings"),
+            cargo(
+                "clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings",
+            ),
         ),
         Step::command(
             "native tests",
             cargo("test --workspace --no-default-features"),
         ),
         Step::command("wasm tests (headless Chromium)", wasm_tests).requires("tests/browser.rs"),
-        Step::code("release build", || {
-            trunk::release_build(ws, &["--dist", E2E_DIST])
+        Step::code("release builds (/ and /atlas/)", || {
+            trunk::site_build(ws, "/", E2E_DIST)?;
+            trunk::site_build(ws, E2E_SUBPATH, E2E_DIST_SUBPATH)
         }),
         Step::command("end-to-end", e2e).requires("tests/e2e"),
     ]

@@ -26,20 +26,27 @@ pub fn serve(ws: &Workspace) -> Result<(), String> {
 }
 
 /// A release build into `dist/` that GitHub Pages can serve under
-/// `public_url`, with `404.html` so that deep links load the app too.
+/// `public_url`.
 pub fn build_for_pages(ws: &Workspace, public_url: &str) -> Result<(), String> {
     tools::ensure(ws, Browser::NotNeeded)?;
-    release_build(ws, &["--public-url", public_url, "--dist", PAGES_DIST])?;
-    let dist = ws.root.join(PAGES_DIST);
-    fs::copy(dist.join("index.html"), dist.join("404.html"))
-        .map_err(|e| format!("cannot copy {PAGES_DIST}/index.html to 404.html: {e}"))?;
+    site_build(ws, public_url, PAGES_DIST)?;
     println!("site ready in {PAGES_DIST}/ (public URL {public_url})");
+    Ok(())
+}
+
+/// A release build into `dist` for `public_url`, with `404.html` beside
+/// `index.html` so that deep links load the app on GitHub Pages.
+pub fn site_build(ws: &Workspace, public_url: &str, dist: &str) -> Result<(), String> {
+    release_build(ws, &["--public-url", public_url, "--dist", dist])?;
+    let dir = ws.root.join(dist);
+    fs::copy(dir.join("index.html"), dir.join("404.html"))
+        .map_err(|e| format!("cannot copy {dist}/index.html to 404.html: {e}"))?;
     Ok(())
 }
 
 /// `trunk build --release --offline` plus `extra` arguments. Offline mode
 /// passes `--offline` to cargo too, so the crates are fetched first.
-pub fn release_build(ws: &Workspace, extra: &[&str]) -> Result<(), String> {
+fn release_build(ws: &Workspace, extra: &[&str]) -> Result<(), String> {
     fetch_dependencies(ws)?;
     let args = [&["build", "--release", "--offline"], extra].concat();
     ws.run(&mut ws.command("trunk", &args))

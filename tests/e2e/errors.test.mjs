@@ -1,0 +1,49 @@
+// A catalog that cannot be loaded is reported to the user in an alert that
+// names the problem; the page is never left blank.
+
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import { SEL, useApp } from './helpers.mjs';
+
+/** The browser's own console line for a failed request, and nothing else. */
+const failedRequest = (status) => new RegExp(`Failed to load resource.*\\b${status}\\b`);
+
+describe('catalog errors', () => {
+  const app = useApp();
+
+  /** Loads the list and returns the text of the error alert. */
+  async function shownError(page) {
+    await app.open(page);
+    const alert = page.locator(SEL.error);
+    await alert.waitFor({ state: 'visible' });
+    const text = (await alert.textContent()).trim();
+    assert.ok(text.length > 0, 'the error alert is empty');
+    return text;
+  }
+
+  app.test('invalid JSON names the line', async (page) => {
+    app.server.override('catalog.json', { body: '{\n  "schema": 1,\n  "papers": [,]\n}\n' });
+    assert.match(await shownError(page), /\bline\b/i);
+  });
+
+  app.test('a paper with an unknown venue names the paper and the field', async (page) => {
+    const catalog = structuredClone(app.catalog);
+    const paper = catalog.papers[3];
+    paper.venue = 'no-such-venue';
+    app.server.override('catalog.json', { body: JSON.stringify(catalog, null, 1) });
+    const text = await shownError(page);
+    assert.ok(text.includes(paper.id), `the error does not name paper ${paper.id}: ${text}`);
+    assert.match(text, /venue/i);
+  });
+
+  for (const status of [404, 500]) {
+    app.test(
+      `HTTP ${status} for the catalog names the status`,
+      { expectErrors: [failedRequest(status)] },
+      async (page) => {
+        app.server.override('catalog.json', { status, body: 'nope', type: 'text/plain' });
+        assert.match(await shownError(page), new RegExp(`\\b${status}\\b`));
+      },
+    );
+  }
+});

@@ -1,0 +1,120 @@
+// Clicks that filter: facet options, the tag cloud and both charts. Each click
+// must land in the URL (a new history entry) and show the reference's papers
+// for the URL it produced.
+
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import { SEL, expectView, paramList, useApp, waitForUrl } from './helpers.mjs';
+
+describe('facets and charts', () => {
+  const app = useApp();
+  const ref = app.reference;
+
+  /** The values of `attribute` on the visible elements of `selector`, in page order. */
+  const valuesOf = (page, selector, attribute) =>
+    page
+      .locator(selector)
+      .filter({ visible: true })
+      .evaluateAll((els, attr) => [...new Set(els.map((el) => el.getAttribute(attr)))], attribute);
+
+  /** Of `ids`, the one that gives most papers when added to `search` (never none or all). */
+  function bestOption(search, param, ids) {
+    const base = ref.matches(search).length;
+    const scored = ids
+      .map((id) => [id, ref.matches(`${search}&${param}=${id}`).length])
+      .filter(([, n]) => n > 0 && n < base)
+      .sort((a, b) => b[1] - a[1]);
+    assert.ok(scored.length > 0, `no ${param} option narrows ?${search}`);
+    return scored[0][0];
+  }
+
+  app.test('category options filter with OR, keep the view, and back undoes them', async (page) => {
+    const start = 'year=2021-';
+    const before = await app.openView(page, start);
+    const facet = SEL.facet('category');
+    const ids = app.catalog.categories.map((c) => c.id);
+
+    const first = bestOption(start, 'category', ids);
+    const one = await app.clickTo(
+      page,
+      `${facet} [data-value="${first}"]`,
+      (url) => paramList(url, 'category').includes(first),
+      `category ${first}`,
+    );
+    assert.equal(one.searchParams.get('year'), '2021-', 'the click dropped the year range');
+
+    const second = bestOption(
+      start,
+      'category',
+      ids.filter((id) => id !== first),
+    );
+    const two = await app.clickTo(
+      page,
+      `${facet} [data-value="${second}"]`,
+      (url) => paramList(url, 'category').includes(second),
+      `category ${second}`,
+    );
+    assert.deepEqual(paramList(two, 'category').sort(), [first, second].sort());
+
+    await page.goBack();
+    await waitForUrl(page, (url) => url.search === one.search, 'going back once');
+    await expectView(page, ref.matches(one.search), 'back to one category');
+    await page.goBack();
+    await waitForUrl(page, (url) => url.search === `?${start}`, 'going back twice');
+    const restored = await expectView(page, ref.matches(start), 'back to the start');
+    assert.equal(restored.count, before.count);
+  });
+
+  app.test('tags in the cloud filter with AND', async (page) => {
+    await app.openView(page, '');
+    const cloud = `${SEL.tagCloud} [data-tag]`;
+    const first = bestOption('', 'tag', await valuesOf(page, cloud, 'data-tag'));
+    const one = await app.clickTo(
+      page,
+      `${SEL.tagCloud} [data-tag="${first}"]`,
+      (url) => paramList(url, 'tag').includes(first),
+      `tag ${first}`,
+    );
+
+    // A second tag from the cloud as it is now; both must apply.
+    const others = (await valuesOf(page, cloud, 'data-tag')).filter((t) => t !== first);
+    const second =
+      others.find((t) => ref.matches(`${one.search}&tag=${t}`).length > 0) ?? others[0];
+    assert.ok(second, 'the tag cloud offers no second tag');
+    const two = await app.clickTo(
+      page,
+      `${SEL.tagCloud} [data-tag="${second}"]`,
+      (url) => paramList(url, 'tag').includes(second),
+      `tag ${second}`,
+    );
+    assert.deepEqual(paramList(two, 'tag').sort(), [first, second].sort());
+  });
+
+  app.test('a year bar of the timeline selects that year', async (page) => {
+    await app.openView(page, '');
+    const bars = `${SEL.timeline} [data-year]`;
+    const years = (await valuesOf(page, bars, 'data-year')).filter(
+      (y) => ref.matches(`year=${y}`).length > 0,
+    );
+    assert.ok(years.length > 1, `the timeline shows years ${years.join(', ')}`);
+    const year = years[Math.floor(years.length / 2)];
+    await app.clickTo(
+      page,
+      `${SEL.timeline} [data-year="${year}"]`,
+      (url) => url.searchParams.get('year') === year,
+      `the ${year} bar`,
+    );
+  });
+
+  app.test('a company bar selects that company', async (page) => {
+    await app.openView(page, '');
+    const bars = `${SEL.companyChart} [data-company]`;
+    const company = bestOption('', 'company', await valuesOf(page, bars, 'data-company'));
+    await app.clickTo(
+      page,
+      `${SEL.companyChart} [data-company="${company}"]`,
+      (url) => paramList(url, 'company').includes(company),
+      `the ${company} bar`,
+    );
+  });
+});
