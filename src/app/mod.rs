@@ -6,6 +6,7 @@ mod api;
 mod company_chart;
 mod explorer;
 mod facet_panel;
+mod offline;
 mod paper_card;
 mod paper_page;
 mod tag_cloud;
@@ -75,10 +76,12 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     let catalog = LocalResource::new(api::load_atlas);
     let router_base = base.clone();
+    let offline = offline::register();
 
     view! {
         <Router base=router_base>
             <a class="atlas-skip" href="#results">"Skip to results"</a>
+            <offline::OfflineNotices state=offline/>
             {move || match catalog.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(message)) => {

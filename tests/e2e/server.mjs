@@ -38,6 +38,7 @@ const MIME_TYPES = {
  *   relative to the base) with `response`, one of `{ status, body, type }`
  *   (each optional: status 200, empty body, type from the path's extension)
  *   or a function `(req, res) => void` that answers by itself.
+ * - `setDown(flag)`: while true, every request fails like a cut network.
  * - `close()`: stops the server.
  */
 export async function serveStatic(root, { base = '/', overrides = {} } = {}) {
@@ -52,8 +53,11 @@ export async function serveStatic(root, { base = '/', overrides = {} } = {}) {
   };
   for (const [path, response] of Object.entries(overrides)) override(path, response);
 
+  // While down, every connection is cut as if the network were gone.
+  let down = false;
   const server = createServer((req, res) => {
     requests.push(req.url);
+    if (down) return req.socket.destroy();
     answer(req, res).catch((error) => {
       if (!res.headersSent) send(res, 500, `server error: ${error.message}`, 'text/plain');
       else res.destroy();
@@ -98,6 +102,11 @@ export async function serveStatic(root, { base = '/', overrides = {} } = {}) {
     requests,
     override,
     clearOverrides: () => overridden.clear(),
+    /** Cuts (`true`) or restores (`false`) the network to this server. */
+    setDown: (flag) => {
+      down = flag;
+      if (flag) server.closeAllConnections();
+    },
     close: () =>
       new Promise((ok) => {
         server.close(() => ok());

@@ -6,6 +6,7 @@
 
 mod catalog;
 mod pipeline;
+mod post_build;
 mod tools;
 mod trunk;
 mod workspace;
@@ -25,6 +26,7 @@ Commands:
   build [--public-url /repo/] release build into dist/ for GitHub Pages (default URL: /)
   catalog check [PATH]        load and lint a catalog (default: public/catalog.json)
   setup                       install missing tools (trunk, wasm-bindgen-cli, npm tools)
+  post-build                  trunk's post_build hook (Trunk.toml): CSP hash, service worker
   help                        this text
 
 Tools are installed once per machine and skipped when present; the first
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         ["catalog", "check"] => catalog::check(&ws.root.join(catalog::BUNDLED)),
         ["catalog", "check", path] => catalog::check(&PathBuf::from(path)),
         ["setup"] => tools::ensure(&ws, Browser::NotNeeded),
+        ["post-build"] => post_build::run(),
         _ => {
             eprintln!("xtask: unknown command `{}`\n\n{USAGE}", args.join(" "));
             return ExitCode::from(2);

@@ -1,0 +1,206 @@
+//! `cargo xtask post-build`: trunk's `post_build` hook (Trunk.toml). It runs
+//! in `$TRUNK_STAGING_DIR` after `index.html` is written and before the
+//! files are moved to the dist directory, and finishes two things only the
+//! final file set can decide:
+//!
+//! 1. The Content-Security-Policy allows trunk's inline loader script by
+//!    its SHA-256 hash (`'inline-script-hashes'` in index.html), so no
+//!    other inline script can run.
+//! 2. `sw.js` gets the list of files to precache and a cache version
+//!    derived from their contents (not their names: the wasm name is
+//!    hashed before wasm-opt changes the file).
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Written in index.html where the inline script hashes go.
+const HASHES_PLACEHOLDER: &str = "'inline-script-hashes'";
+/// Written in public/sw.js where the generated values go.
+const PRECACHE_PLACEHOLDER: &str = "self.__ATLAS_PRECACHE__";
+const VERSION_PLACEHOLDER: &str = "self.__ATLAS_VERSION__";
+
+pub fn run() -> Result<(), String> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("TRUNK_STAGING_DIR is not set: this command is trunk's post_build hook")?;
+    let index = staging.join("index.html");
+    let html = read(&index)?;
+    let html = with_script_hashes(&html)?;
+    write(&index, &html)?;
+
+    let files = precache_files(&staging)?;
+    let version = content_version(&staging, &files)?;
+    let sw_path = staging.join("sw.js");
+    let template = read(&sw_path)?;
+    let list = files
+        .iter()
+        .map(|f| format!("{f:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sw = fill(&template, PRECACHE_PLACEHOLDER, &format!("[{list}]"))?;
+    let sw = fill(&sw, VERSION_PLACEHOLDER, &format!("{version:?}"))?;
+    write(&sw_path, &sw)?;
+    println!(
+        "post-build: CSP hashes set, sw.js precaches {} files as version {version}",
+        files.len()
+    );
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn fill(text: &str, placeholder: &str, value: &str) -> Result<String, String> {
+    if !text.contains(placeholder) {
+        return Err(format!("{placeholder} is missing from the template"));
+    }
+    Ok(text.replace(placeholder, value))
+}
+
+/// The inline `<script>` bodies of an HTML page (trunk writes exactly one).
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let open = &after[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
+        if !open.contains(" src=") {
+            scripts.push(&after[body_start..body_start + close]);
+        }
+        rest = &after[body_start + close..];
+    }
+    scripts
+}
+
+/// index.html with the CSP placeholder replaced by the inline scripts'
+/// hashes.
+fn with_script_hashes(html: &str) -> Result<String, String> {
+    let hashes: Vec<String> = inline_scripts(html)
+        .into_iter()
+        .map(|body| {
+            let digest = Sha256::digest(body.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    fill(html, HASHES_PLACEHOLDER, &hashes.join(" "))
+}
+
+/// Every file of the build, relative, sorted; without the service worker
+/// itself, 404.html (the same page as index.html) and hidden files.
+fn precache_files(staging: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![staging.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let entries =
+            fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(staging)
+                .map_err(|e| e.to_string())?
+                .to_string_lossy()
+                .replace('\\', "/");
+            if relative != "sw.js" && relative != "404.html" {
+                files.push(relative);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A 64-bit FNV-1a hash over the names and contents of the files, in hex.
+fn content_version(staging: &Path, files: &[String]) -> Result<String, String> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in files {
+        feed(file.as_bytes());
+        feed(&[0]);
+        let bytes = fs::read(staging.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        feed(&bytes);
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_scripts_only() {
+        let html =
+            "<script src=\"a.js\"></script><script type=\"module\">\nimport x;\n</script><p>";
+        assert_eq!(inline_scripts(html), ["\nimport x;\n"]);
+    }
+
+    #[test]
+    fn the_csp_gets_the_hash_of_the_inline_script() {
+        let html =
+            "<meta content=\"script-src 'self' 'inline-script-hashes'\"><script>alert(1)</script>";
+        let out = with_script_hashes(html).unwrap();
+        // sha256("alert(1)") in base64, as browsers compute it.
+        assert!(
+            out.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_missing_placeholder_is_an_error() {
+        assert!(with_script_hashes("<script>x</script>").is_err());
+    }
+
+    #[test]
+    fn precache_lists_the_build_and_versions_by_content() {
+        let dir = std::env::temp_dir().join(format!("atlas-post-build-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        for (name, text) in [
+            ("index.html", "i"),
+            ("404.html", "i"),
+            ("sw.js", "s"),
+            (".trunk-lock", ""),
+            ("app.wasm", "w"),
+            ("sub/x.css", "c"),
+        ] {
+            fs::write(dir.join(name), text).unwrap();
+        }
+        let files = precache_files(&dir).unwrap();
+        assert_eq!(files, ["app.wasm", "index.html", "sub/x.css"]);
+        let v1 = content_version(&dir, &files).unwrap();
+        fs::write(dir.join("app.wasm"), "W").unwrap();
+        let v2 = content_version(&dir, &files).unwrap();
+        assert_ne!(v1, v2);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
