@@ -4,7 +4,9 @@
 //! Std only (plus the app's plain-Rust core for the catalog check), so that
 //! this compiles in seconds, before any of the tools it installs exist.
 
+mod bench;
 mod catalog;
+mod gen_catalog;
 mod pipeline;
 mod post_build;
 mod tools;
@@ -26,6 +28,11 @@ Commands:
   build [--public-url /repo/] release build into dist/ for GitHub Pages (default URL: /)
   catalog check [PATH]        load and lint a catalog (default: public/catalog.json)
   setup                       install missing tools (trunk, wasm-bindgen-cli, npm tools)
+  gen-catalog N [--out PATH]  a deterministic N-paper catalog for benchmarks
+                              (default: target/bench/catalog-N.json)
+  bench [--sizes 100,10000,100000] [--lighthouse]
+                              speed benchmark of the release build against a plain-JS
+                              baseline in headless Chromium (BENCHMARKS.md)
   post-build                  trunk's post_build hook (Trunk.toml): CSP hash, service worker
   help                        this text
 
@@ -49,6 +56,8 @@ fn main() -> ExitCode {
         ["catalog", "check"] => catalog::check(&ws.root.join(catalog::BUNDLED)),
         ["catalog", "check", path] => catalog::check(&PathBuf::from(path)),
         ["setup"] => tools::ensure(&ws, Browser::NotNeeded),
+        ["gen-catalog", options @ ..] => gen_catalog::run(&ws.root, options),
+        ["bench", options @ ..] => bench::run(&ws, options),
         ["post-build"] => post_build::run(),
         _ => {
             eprintln!("xtask: unknown command `{}`\n\n{USAGE}", args.join(" "));
