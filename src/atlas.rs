@@ -113,15 +113,19 @@ impl Atlas {
 
         let titles: Vec<String> = papers.iter().map(|p| p.title.to_lowercase()).collect();
         let mut by_title: Vec<u32> = (0..n as u32).collect();
-        by_title.sort_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]));
+        // Unstable sorts with unique keys: the same order, less code than the
+        // stable sort's merge machinery in the wasm.
+        by_title
+            .sort_unstable_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]).then(a.cmp(&b)));
         let mut title_rank = vec![0u32; n];
         for (rank, &p) in by_title.iter().enumerate() {
             title_rank[p as usize] = rank as u32;
         }
         let mut by_year_desc: Vec<u32> = (0..n as u32).collect();
-        by_year_desc.sort_by_key(|&p| (Reverse(papers[p as usize].year), title_rank[p as usize]));
+        by_year_desc
+            .sort_unstable_by_key(|&p| (Reverse(papers[p as usize].year), title_rank[p as usize]));
         let mut by_year_asc: Vec<u32> = (0..n as u32).collect();
-        by_year_asc.sort_by_key(|&p| (papers[p as usize].year, title_rank[p as usize]));
+        by_year_asc.sort_unstable_by_key(|&p| (papers[p as usize].year, title_rank[p as usize]));
         let mut year_desc_rank = vec![0u32; n];
         for (rank, &p) in by_year_desc.iter().enumerate() {
             year_desc_rank[p as usize] = rank as u32;

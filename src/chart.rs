@@ -2,6 +2,12 @@
 //! stacked segments and font weights. Components only draw what these
 //! functions compute.
 
+/// A chart coordinate rounded to a whole pixel of the viewBox: sharper
+/// edges, and no float formatting in the wasm (about 3 KB gzip).
+pub fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
 /// A "nice" upper bound for an axis that must show `max`: 1, 2 or 5 times
 /// a power of ten, at least 1.
 pub fn nice_max(max: usize) -> usize {
@@ -79,6 +85,11 @@ pub fn cloud_step(count: usize, min: usize, max: usize, steps: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn px_rounds_to_the_nearest_pixel() {
+        assert_eq!((px(0.4), px(0.5), px(41.6), px(-0.6)), (0, 1, 42, -1));
+    }
 
     #[test]
     fn nice_bounds() {

@@ -50,7 +50,7 @@ pub fn related(catalog: &Catalog, of: usize, max: usize) -> Vec<Related> {
             })
         })
         .collect();
-    found.sort_by_key(|r| {
+    found.sort_unstable_by_key(|r| {
         (
             std::cmp::Reverse(r.score),
             std::cmp::Reverse(catalog.papers[r.paper].year),

@@ -144,3 +144,30 @@ async fn clicking_a_facet_option_filters_and_marks_it_pressed() {
         .contains("category=networking"));
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_reload_alert_instead_of_a_frozen_page() {
+    systems_atlas::app::crash::show_alert();
+    let alert = document()
+        .query_selector("#atlas-crash[role=alert][data-testid=error]")
+        .unwrap()
+        .expect("the crash alert is shown");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong"));
+    assert!(
+        alert.query_selector("button").unwrap().is_some(),
+        "with a reload button"
+    );
+    // Shown once, however many panics follow.
+    systems_atlas::app::crash::show_alert();
+    assert_eq!(
+        document()
+            .query_selector_all("#atlas-crash")
+            .unwrap()
+            .length(),
+        1
+    );
+    alert.remove();
+}

@@ -174,3 +174,37 @@ fn lint_reports_the_stricter_rules() {
         assert!(problems.iter().any(|p| p == want), "want {want}\ngot {problems:#?}");
     }
 }
+
+mod never_panics {
+    use super::VALID;
+    use proptest::prelude::*;
+    use systems_atlas::catalog::Catalog;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Any text at all: an error or a catalog, never a panic.
+        #[test]
+        fn on_any_text(text in "\\PC{0,200}") {
+            let _ = Catalog::from_json(&text);
+        }
+
+        /// The valid fixture with a span replaced by arbitrary JSON-ish
+        /// text: reaches deep into the validator, never panics, and a
+        /// rejected catalog always says why.
+        #[test]
+        fn on_mutations_of_a_valid_catalog(
+            start in 0usize..VALID.len(),
+            len in 0usize..40,
+            insert in "[\\[\\]{}\",:0-9a-z \\-.]{0,20}",
+        ) {
+            let start = (0..=start).rev().find(|&i| VALID.is_char_boundary(i)).unwrap_or(0);
+            let end = (start + len).min(VALID.len());
+            let end = (end..=VALID.len()).find(|&i| VALID.is_char_boundary(i)).unwrap_or(VALID.len());
+            let text = format!("{}{}{}", &VALID[..start], insert, &VALID[end..]);
+            if let Err(e) = Catalog::from_json(&text) {
+                prop_assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+}

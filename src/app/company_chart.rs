@@ -4,7 +4,7 @@
 
 use super::explorer::use_view;
 use super::use_atlas;
-use crate::chart::nice_max;
+use crate::chart::{nice_max, px};
 use crate::query::Facet;
 use leptos::prelude::*;
 
@@ -71,7 +71,6 @@ pub fn CompanyChart() -> impl IntoView {
                         data-company=id
                         role="button"
                         tabindex="0"
-                        aria-label=format!("{}: {n} papers", company.name)
                         aria-pressed=move || selected().to_string()
                         on:click=move |_| toggle()
                         on:keydown=move |e| {
@@ -81,12 +80,12 @@ pub fn CompanyChart() -> impl IntoView {
                             }
                         }
                     >
-                        <rect class="atlas-chart__hit" x=0 y=y width=WIDTH height=ROW/>
-                        <text class="atlas-chart__name" x=LABEL - 6.0 y=y + ROW * 0.68 text-anchor="end">
+                        <rect class="atlas-chart__hit" x=0 y=px(y) width=px(WIDTH) height=px(ROW)/>
+                        <text class="atlas-chart__name" x=px(LABEL - 6.0) y=px(y + ROW * 0.68) text-anchor="end">
                             {company.name.clone()}
                         </text>
-                        <rect class="atlas-chart__company" x=LABEL y=y + 3.0 width=n as f64 * unit height=ROW - 6.0 rx=2/>
-                        <text class="atlas-chart__value" x=LABEL + n as f64 * unit + 4.0 y=y + ROW * 0.68>{n}</text>
+                        <rect class="atlas-chart__company" x=px(LABEL) y=px(y + 3.0) width=px(n as f64 * unit) height=px(ROW - 6.0) rx=2/>
+                        <text class="atlas-chart__value" x=px(LABEL + n as f64 * unit + 4.0) y=px(y + ROW * 0.68)>{n}</text>
                     </g>
                 }
             })
@@ -94,7 +93,7 @@ pub fn CompanyChart() -> impl IntoView {
         view! {
             <svg
                 class="atlas-chart"
-                viewBox=format!("0 0 {WIDTH} {height}")
+                viewBox=format!("0 0 {} {}", px(WIDTH), px(height))
                 role="group"
                 aria-label="Papers per company"
             >

@@ -13,7 +13,7 @@ use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
@@ -73,7 +73,9 @@ fn current_search() -> String {
 pub fn Explorer() -> impl IntoView {
     let ctx = use_atlas();
     let atlas = ctx.atlas.clone();
-    let decoded = Query::decode(&current_search());
+    // The router's location, not window.location: when a link leads here
+    // from another page, the route renders before the browser URL changes.
+    let decoded = Query::decode(&use_location().search.get_untracked());
     let query = RwSignal::new(decoded.query);
     // Values the URL had that could not be used, shown as a notice.
     let url_ignored = RwSignal::new(decoded.ignored);
@@ -231,7 +233,10 @@ pub fn Explorer() -> impl IntoView {
                     <FacetPanel/>
                 </aside>
                 <section id="results" class="atlas-results" aria-label="Results">
-                    <ResultSummary url_ignored=url_ignored resolved=resolved/>
+                    <div class="atlas-results__head">
+                        <ResultSummary url_ignored=url_ignored resolved=resolved/>
+                        <super::export_menu::ExportMenu/>
+                    </div>
                     <ActiveFilters/>
                     <EmptyState resolved=resolved/>
                     <ol class="atlas-results__list">
@@ -289,28 +294,8 @@ pub fn Header() -> impl IntoView {
                 "Systems Atlas"
             </a>
             <span class="atlas-header__about">{about}</span>
-            <ThemeToggle/>
+            <super::theme::ThemeToggle/>
         </header>
-    }
-}
-
-/// Light, dark, or the system's choice; remembered in local storage.
-#[component]
-fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(super::theme::stored());
-    view! {
-        <button
-            class="atlas-button atlas-header__theme"
-            aria-label=move || format!("Colour theme: {} (change)", theme.get().label())
-            title="Change colour theme"
-            on:click=move |_| {
-                let next = theme.get_untracked().next();
-                super::theme::apply(next);
-                theme.set(next);
-            }
-        >
-            {move || theme.get().icon()}
-        </button>
     }
 }
 

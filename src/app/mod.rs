@@ -3,8 +3,11 @@
 //! into a new [`Query`](crate::query::Query).
 
 mod api;
+mod clipboard;
 mod company_chart;
+pub mod crash;
 mod explorer;
+mod export_menu;
 mod facet_panel;
 mod offline;
 mod paper_card;
@@ -21,7 +24,7 @@ use std::sync::Arc;
 
 /// Installs the panic hook and mounts [`App`] on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install_panic_hook();
     theme::apply(theme::stored());
     leptos::mount::mount_to_body(App);
 }

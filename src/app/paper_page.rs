@@ -1,6 +1,7 @@
 //! A paper's own page (`paper/<id>`): every field, the official link, a
 //! copyable BibTeX entry, and related papers with their reasons.
 
+use super::clipboard::use_copy;
 use super::explorer::Header;
 use super::use_atlas;
 use crate::export::bibtex;
@@ -34,16 +35,9 @@ fn PaperDetails(index: usize) -> impl IntoView {
     let category = catalog.category_of(paper);
     document().set_title(&format!("{} — Systems Atlas", paper.title));
     let entry = bibtex(catalog, paper);
-    let copied = RwSignal::new(false);
+    let (copied, copy) = use_copy();
     let copy_entry = entry.clone();
-    let copy = move |_| {
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&copy_entry);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(ok);
-        });
-    };
+    let copy = move |_| copy(&copy_entry);
     // A filter link to the explorer for one reason or fact.
     let filter_href =
         |facet: Facet, id: &str| ctx.explorer_href(&Query::default().toggled(facet, id).encode());

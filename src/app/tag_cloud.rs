@@ -65,13 +65,13 @@ pub fn TagCloud() -> impl IntoView {
                                     class:atlas-cloud__tag--active=pressed.clone()
                                     data-tag=id.clone()
                                     aria-pressed=move || pressed().to_string()
-                                    aria-label=format!("{} ({n} papers)", tag.id)
                                     title=tag.description.clone().unwrap_or_default()
                                     on:mouseenter=move |_| focused.set(Some(t))
                                     on:focus=move |_| focused.set(Some(t))
                                     on:click=move |_| view_state.toggle(Facet::Tag, &id)
                                 >
                                     {tag.id.clone()}
+                                    " "
                                     <span class="atlas-cloud__count">{n}</span>
                                 </button>
                             </li>

@@ -71,3 +71,23 @@ pub fn apply(theme: Theme) {
         };
     }
 }
+
+/// Cycles system → light → dark; the choice is remembered.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let theme = RwSignal::new(stored());
+    view! {
+        <button
+            class="atlas-button atlas-header__theme"
+            aria-label=move || format!("Colour theme: {} (change)", theme.get().label())
+            title="Change colour theme"
+            on:click=move |_| {
+                let next = theme.get_untracked().next();
+                apply(next);
+                theme.set(next);
+            }
+        >
+            {move || theme.get().icon()}
+        </button>
+    }
+}

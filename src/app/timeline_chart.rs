@@ -4,7 +4,7 @@
 
 use super::explorer::{use_view, year_label};
 use super::use_atlas;
-use crate::chart::{nice_max, stack, ticks};
+use crate::chart::{nice_max, px, stack, ticks};
 use crate::query::YearRange;
 use leptos::prelude::*;
 
@@ -76,8 +76,8 @@ pub fn TimelineChart() -> impl IntoView {
             .map(|t| {
                 let y = plot - plot * t as f64 / top as f64;
                 view! {
-                    <line class="atlas-chart__grid" x1=LEFT x2=WIDTH y1=y y2=y/>
-                    <text class="atlas-chart__tick" x=LEFT - 4.0 y=y + 3.0 text-anchor="end">{t}</text>
+                    <line class="atlas-chart__grid" x1=px(LEFT) x2=px(WIDTH) y1=px(y) y2=px(y)/>
+                    <text class="atlas-chart__tick" x=px(LEFT - 4.0) y=px(y + 3.0) text-anchor="end">{t}</text>
                 }
             })
             .collect_view();
@@ -95,10 +95,10 @@ pub fn TimelineChart() -> impl IntoView {
                         view! {
                             <rect
                                 class=format!("atlas-chart__seg atlas-cat{}", s.series)
-                                x=x + slot * 0.15
-                                width=slot * 0.7
-                                y=plot - s.end
-                                height=s.end - s.start
+                                x=px(x + slot * 0.15)
+                                width=px(slot * 0.7)
+                                y=px(plot - s.end)
+                                height=px(plot - s.start) - px(plot - s.end)
                             />
                         }
                     })
@@ -122,10 +122,10 @@ pub fn TimelineChart() -> impl IntoView {
                         on:mouseenter=move |_| hovered.set(Some(year))
                         on:focus=move |_| hovered.set(Some(year))
                     >
-                        <rect class="atlas-chart__hit" x=x y=0 width=slot height=HEIGHT/>
+                        <rect class="atlas-chart__hit" x=px(x) y=0 width=px(slot) height=px(HEIGHT)/>
                         {segments}
-                        <text class="atlas-chart__label" x=x + slot / 2.0 y=HEIGHT - 4.0 text-anchor="middle">
-                            {format!("’{:02}", year % 100)}
+                        <text class="atlas-chart__label" x=px(x + slot / 2.0) y=px(HEIGHT - 4.0) text-anchor="middle">
+                            {year}
                         </text>
                     </g>
                 }
@@ -134,7 +134,7 @@ pub fn TimelineChart() -> impl IntoView {
         view! {
             <svg
                 class="atlas-chart"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT))
                 role="group"
                 aria-label="Papers per year"
             >

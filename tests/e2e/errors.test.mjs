@@ -46,4 +46,33 @@ describe('catalog errors', () => {
       },
     );
   }
+
+  app.test('an empty catalog says it has no papers', async (page) => {
+    const catalog = structuredClone(app.catalog);
+    catalog.papers = [];
+    app.server.override('catalog.json', { body: JSON.stringify(catalog) });
+    assert.match(await shownError(page), /no papers/i);
+  });
+
+  app.test('wrong types name the paper and the field', async (page) => {
+    const catalog = structuredClone(app.catalog);
+    catalog.papers[7].year = '2021';
+    app.server.override('catalog.json', { body: JSON.stringify(catalog) });
+    const text = await shownError(page);
+    assert.ok(text.includes(catalog.papers[7].id) && /year/.test(text), text);
+  });
+
+  app.test(
+    'a network failure says so, and "try again" recovers once the network is back',
+    { expectErrors: [/Failed to load resource|net::ERR/] },
+    async (page) => {
+      // The connection is cut for the catalog only: the page itself loads.
+      app.server.override('catalog.json', (req) => req.socket.destroy());
+      assert.match(await shownError(page), /could not download/i);
+      app.server.clearOverrides();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.locator(SEL.count).waitFor();
+      assert.equal(await page.locator(SEL.error).count(), 0, 'the alert is gone');
+    },
+  );
 });

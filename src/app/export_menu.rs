@@ -1,0 +1,72 @@
+//! "Copy link" for the current view and downloads of its results as
+//! BibTeX, CSV, JSON or Markdown.
+
+use super::clipboard::use_copy;
+use super::explorer::use_view;
+use super::use_atlas;
+use crate::export::{export, Format};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a file download named `name`.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let ctx = use_atlas();
+    let view_state = use_view();
+    let (copied, copy) = use_copy();
+    let copy_link = move |_| copy(&window().location().href().unwrap_or_default());
+    let buttons = Format::ALL
+        .into_iter()
+        .map(|format| {
+            let atlas = ctx.atlas.clone();
+            let save = move |_| {
+                let (selection, _) = view_state.query.with_untracked(|q| atlas.resolve(q));
+                let papers = view_state
+                    .results
+                    .with_untracked(|r| atlas.ordered(&selection, &r.matches, usize::MAX));
+                let text = export(&atlas.catalog, &papers, format);
+                let name = format!(
+                    "systems-atlas-{}-papers.{}",
+                    papers.len(),
+                    format.extension()
+                );
+                if let Err(e) = download(&name, format.mime(), &text) {
+                    leptos::logging::warn!("download failed: {e:?}");
+                }
+            };
+            view! {
+                <li>
+                    <button class="atlas-menu__item" data-format=format.extension() on:click=save>
+                        {format.label()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="atlas-tools">
+            <button class="atlas-button atlas-button--small" data-testid="copy-link" on:click=copy_link>
+                {move || if copied.get() { "Link copied" } else { "Copy link" }}
+            </button>
+            <details class="atlas-menu" data-testid="export">
+                <summary class="atlas-button atlas-button--small">"Export"</summary>
+                <ul class="atlas-menu__list" aria-label="Download these results">
+                    {buttons}
+                </ul>
+            </details>
+        </div>
+    }
+}
