@@ -75,8 +75,11 @@ describe('explorer', () => {
     });
   }
 
-  app.test('a mangled URL still renders the list', async (page) => {
+  app.test('a mangled URL still renders the list and says what it ignored', async (page) => {
     await app.openView(page, 'year=abc&company=nope&%%%');
+    const notice = await page.locator('[data-testid="ignored"]').textContent();
+    assert.match(notice, /year=abc/);
+    assert.match(notice, /company=nope/);
   });
 
   app.test('the search box is a labelled search field', async (page) => {
