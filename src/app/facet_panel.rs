@@ -61,10 +61,14 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
         <fieldset class="atlas-facet" data-testid=format!("facet-{}", facet.param())>
             <legend class="atlas-facet__title">{title}</legend>
             <ul class="atlas-facet__options">
+                // Keyed by the option alone: a keystroke changes counts and
+                // order, and moving a row and updating its count text is far
+                // cheaper than building the row again.
                 <For
                     each=options
-                    key=|&(i, n)| (i, n)
-                    children=move |(i, n)| {
+                    key=|&(i, _)| i
+                    children=move |(i, _)| {
+                        let count = move || view_state.results.with(|r| r.counts.of(facet)[i]);
                         let id = ids[i].clone();
                         let name = ctx_names.atlas.facet_name(facet, i).to_string();
                         let selected = {
@@ -73,7 +77,7 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
                         };
                         let disabled = {
                             let selected = selected.clone();
-                            move || n == 0 && !selected()
+                            move || count() == 0 && !selected()
                         };
                         view! {
                             <li>
@@ -86,7 +90,7 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
                                     on:click=move |_| view_state.toggle(facet, &id)
                                 >
                                     <span class="atlas-facet__name">{name}</span>
-                                    <span class="atlas-facet__count">{n}</span>
+                                    <span class="atlas-facet__count">{count}</span>
                                 </button>
                             </li>
                         }
@@ -113,12 +117,12 @@ fn YearGroup() -> impl IntoView {
     let view_state = use_view();
     let years = ctx.atlas.years().to_vec();
     let years_for_options = years.clone();
+    // The years are fixed; only their counts change (read per row).
     let options = move || {
-        let counts = view_state.results.with(|r| r.counts.years.clone());
         years_for_options
             .iter()
             .copied()
-            .zip(counts)
+            .enumerate()
             .collect::<Vec<_>>()
     };
     let range = move || view_state.query.with(|q| q.years);
@@ -169,8 +173,9 @@ fn YearGroup() -> impl IntoView {
             <ul class="atlas-facet__options atlas-facet__options--years">
                 <For
                     each=options
-                    key=|&(y, n)| (y, n)
-                    children=move |(year, n)| {
+                    key=|&(_, year)| year
+                    children=move |(index, year)| {
+                        let count = move || view_state.results.with(|r| r.counts.years[index]);
                         let selected = move || range().contains(year) && !range().is_unbounded();
                         view! {
                             <li>
@@ -178,7 +183,7 @@ fn YearGroup() -> impl IntoView {
                                     class="atlas-facet__option"
                                     class:atlas-facet__option--active=selected
                                     aria-pressed=move || selected().to_string()
-                                    disabled=move || n == 0 && !selected()
+                                    disabled=move || count() == 0 && !selected()
                                     data-value=year.to_string()
                                     on:click=move |_| {
                                         let single = YearRange::single(year);
@@ -186,7 +191,7 @@ fn YearGroup() -> impl IntoView {
                                     }
                                 >
                                     <span class="atlas-facet__name">{year}</span>
-                                    <span class="atlas-facet__count">{n}</span>
+                                    <span class="atlas-facet__count">{count}</span>
                                 </button>
                             </li>
                         }

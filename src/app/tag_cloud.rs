@@ -16,20 +16,26 @@ pub fn TagCloud() -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
     let focused = RwSignal::new(None::<usize>);
-    let entries = move || {
+    // Per tag: its count in the results and its size step. A Memo, read by
+    // the list of present tags and by every tag's count and size.
+    let weights = Memo::new(move |_| {
         view_state.results.with(|r| {
             let counts = r.counts.of(Facet::Tag);
-            let present: Vec<(usize, usize)> = counts
+            let present = counts.iter().copied().filter(|&n| n > 0);
+            let min = present.clone().min().unwrap_or(0);
+            let max = present.max().unwrap_or(0);
+            counts
                 .iter()
-                .copied()
+                .map(|&n| (n, cloud_step(n, min, max, STEPS)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let entries = move || {
+        weights.with(|w| {
+            w.iter()
                 .enumerate()
-                .filter(|&(_, n)| n > 0)
-                .collect();
-            let min = present.iter().map(|&(_, n)| n).min().unwrap_or(0);
-            let max = present.iter().map(|&(_, n)| n).max().unwrap_or(0);
-            present
-                .into_iter()
-                .map(|(t, n)| (t, n, cloud_step(n, min, max, STEPS)))
+                .filter(|(_, &(n, _))| n > 0)
+                .map(|(t, _)| t)
                 .collect::<Vec<_>>()
         })
     };
@@ -48,10 +54,15 @@ pub fn TagCloud() -> impl IntoView {
         <section class="atlas-panel" aria-labelledby="atlas-cloud-title">
             <h2 class="atlas-panel__title" id="atlas-cloud-title">"Tags in these results"</h2>
             <ul class="atlas-cloud" data-testid="tag-cloud">
+                // Keyed by tag: a keystroke updates sizes and counts in place.
                 <For
                     each=entries
-                    key=|&entry| entry
-                    children=move |(t, n, step)| {
+                    key=|&t| t
+                    children=move |t| {
+                        let count = move || weights.with(|w| w[t].0);
+                        let class = move || {
+                            format!("atlas-cloud__tag atlas-cloud__tag--s{}", weights.with(|w| w[t].1))
+                        };
                         let tag = &names.atlas.catalog.tags[t];
                         let id = tag.id.clone();
                         let pressed = {
@@ -61,7 +72,7 @@ pub fn TagCloud() -> impl IntoView {
                         view! {
                             <li>
                                 <button
-                                    class=format!("atlas-cloud__tag atlas-cloud__tag--s{step}")
+                                    class=class
                                     class:atlas-cloud__tag--active=pressed.clone()
                                     data-tag=id.clone()
                                     aria-pressed=move || pressed().to_string()
@@ -72,7 +83,7 @@ pub fn TagCloud() -> impl IntoView {
                                 >
                                     {tag.id.clone()}
                                     " "
-                                    <span class="atlas-cloud__count">{n}</span>
+                                    <span class="atlas-cloud__count">{count}</span>
                                 </button>
                             </li>
                         }
