@@ -50,7 +50,11 @@ pub fn register() -> OfflineState {
     let promise = container.register("sw.js");
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(registration) => watch(registration.unchecked_into(), state),
+            // Some browsers with blocked workers resolve without one.
+            Ok(registration) if registration.is_object() => {
+                watch(registration.unchecked_into(), state)
+            }
+            Ok(_) => leptos::logging::log!("offline mode unavailable: no registration"),
             // Quietly: the app works without it.
             Err(e) => leptos::logging::log!("offline mode unavailable: {e:?}"),
         }
