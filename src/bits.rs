@@ -30,11 +30,6 @@ impl Bits {
         bits
     }
 
-    /// The number of papers this set ranges over (not the number in it).
-    pub fn universe(&self) -> usize {
-        self.len
-    }
-
     /// Removes every member.
     pub fn clear(&mut self) {
         self.words.iter_mut().for_each(|w| *w = 0);

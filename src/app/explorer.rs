@@ -7,7 +7,7 @@ use super::facet_panel::FacetPanel;
 use super::paper_card::PaperCard;
 use super::tag_cloud::TagCloud;
 use super::timeline_chart::TimelineChart;
-use super::{use_atlas, AtlasContext};
+use super::use_atlas;
 use crate::atlas::{Atlas, Results, Selection};
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use leptos::ev;
@@ -587,15 +587,5 @@ fn view_title(atlas: &Atlas, q: &Query) -> String {
         "Systems Atlas — production systems papers".to_string()
     } else {
         format!("{} — Systems Atlas", parts.join(" · "))
-    }
-}
-
-impl AtlasContext {
-    /// The name of a facet value by id, if the catalog has it.
-    pub fn facet_value_name(&self, facet: Facet, id: &str) -> Option<String> {
-        let ids = self.atlas.facet_ids(facet);
-        ids.iter()
-            .position(|known| *known == id)
-            .map(|i| self.atlas.facet_name(facet, i).to_string())
     }
 }
