@@ -102,8 +102,8 @@ pub fn Explorer() -> impl IntoView {
     });
 
     let navigate = use_navigate();
-    let base = ctx.base.clone();
     let last_view = ctx.last_view;
+    let hrefs = ctx.clone();
     last_view.set(query.with_untracked(Query::encode));
     let change = Callback::new(move |(next, history): (Query, History)| {
         // The list updates from the signal at once; the URL follows.
@@ -112,11 +112,7 @@ pub fn Explorer() -> impl IntoView {
         query.set(next);
         url_ignored.set(Vec::new());
         last_view.set(encoded.clone());
-        let href = if encoded.is_empty() {
-            format!("{base}/")
-        } else {
-            format!("{base}/?{encoded}")
-        };
+        let href = hrefs.explorer_href(&encoded);
         // `resolve: false` with the base included: resolving would add the
         // base a second time under a sub-path (GUIDE.md).
         navigate(

@@ -12,6 +12,8 @@ const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 150.0;
 const AXIS: f64 = 18.0;
 const LEFT: f64 = 26.0;
+/// Room above the bars for the top tick's label.
+const TOP: f64 = 8.0;
 
 #[component]
 pub fn TimelineChart() -> impl IntoView {
@@ -69,12 +71,14 @@ pub fn TimelineChart() -> impl IntoView {
     let chart = move || {
         let timeline = view_state.results.with(|r| r.timeline.clone());
         let top = nice_max(timeline.iter().map(|b| b.total()).max().unwrap_or(0));
-        let plot = HEIGHT - AXIS;
+        let plot = HEIGHT - AXIS - TOP;
+        // The y of the x axis: bars grow up from it.
+        let floor = TOP + plot;
         let slot = (WIDTH - LEFT) / timeline.len().max(1) as f64;
         let grid = ticks(top, 4)
             .into_iter()
             .map(|t| {
-                let y = plot - plot * t as f64 / top as f64;
+                let y = floor - plot * t as f64 / top as f64;
                 view! {
                     <line class="atlas-chart__grid" x1=px(LEFT) x2=px(WIDTH) y1=px(y) y2=px(y)/>
                     <text class="atlas-chart__tick" x=px(LEFT - 4.0) y=px(y + 3.0) text-anchor="end">{t}</text>
@@ -97,8 +101,8 @@ pub fn TimelineChart() -> impl IntoView {
                                 class=format!("atlas-chart__seg atlas-cat{}", s.series)
                                 x=px(x + slot * 0.15)
                                 width=px(slot * 0.7)
-                                y=px(plot - s.end)
-                                height=px(plot - s.start) - px(plot - s.end)
+                                y=px(floor - s.end)
+                                height=px(floor - s.start) - px(floor - s.end)
                             />
                         }
                     })
