@@ -123,13 +123,14 @@ impl YearRange {
     }
 }
 
+/// Years are written with four digits, as `parse` reads them: `0285`.
 impl fmt::Display for YearRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.from, self.to) {
-            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
-            (Some(a), Some(b)) => write!(f, "{a}-{b}"),
-            (Some(a), None) => write!(f, "{a}-"),
-            (None, Some(b)) => write!(f, "-{b}"),
+            (Some(a), Some(b)) if a == b => write!(f, "{a:04}"),
+            (Some(a), Some(b)) => write!(f, "{a:04}-{b:04}"),
+            (Some(a), None) => write!(f, "{a:04}-"),
+            (None, Some(b)) => write!(f, "-{b:04}"),
             (None, None) => Ok(()),
         }
     }

@@ -57,6 +57,17 @@ fn invalid_values_are_dropped_and_reported_the_rest_applies() {
 }
 
 #[test]
+fn years_keep_four_digits_in_the_url() {
+    // Found by the fuzzer (fuzz/corpus/query_decode/year-leading-zero):
+    // `0285` was written back as `285`, which decodes to no range at all.
+    for url in ["year=0285-2021", "year=0007", "year=0999-", "year=-0042"] {
+        let q = decode(url);
+        assert_eq!(q.encode(), url);
+        assert_eq!(decode(&q.encode()), q);
+    }
+}
+
+#[test]
 fn repeated_and_duplicate_values_merge() {
     let q = decode("company=google&company=meta,google");
     assert_eq!(q.companies, ["google", "meta"]);
