@@ -6,6 +6,7 @@
 
 mod bench;
 mod catalog;
+mod fuzz;
 mod gen_catalog;
 mod pipeline;
 mod post_build;
@@ -23,11 +24,15 @@ Usage: cargo xtask <command>
 
 Commands:
   serve                       install missing tools, then `trunk serve` on http://127.0.0.1:8080
-  test                        every check CI runs: fmt, clippy, native tests, wasm tests in
-                              headless Chromium, release build, end-to-end tests
+  test                        every check CI runs: fmt, clippy, native tests, fuzzing (30 s
+                              per target), wasm tests in headless Chromium, release build,
+                              end-to-end tests
   build [--public-url /repo/] release build into dist/ for GitHub Pages (default URL: /)
   catalog check [PATH]        load and lint a catalog (default: public/catalog.json)
   setup                       install missing tools (trunk, wasm-bindgen-cli, npm tools)
+  fuzz [--seconds N] [TARGET] the cargo-fuzz targets in fuzz/ (query_decode, catalog_load),
+                              N seconds each (default 60); a failing input is kept in
+                              fuzz/artifacts/TARGET/
   gen-catalog N [--out PATH]  a deterministic N-paper catalog for benchmarks
                               (default: target/bench/catalog-N.json)
   bench [--sizes 100,10000,100000] [--lighthouse]
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         ["setup"] => tools::ensure(&ws, Browser::NotNeeded),
         ["gen-catalog", options @ ..] => gen_catalog::run(&ws.root, options),
         ["bench", options @ ..] => bench::run(&ws, options),
+        ["fuzz", options @ ..] => fuzz::run(&ws, options),
         ["post-build"] => post_build::run(),
         _ => {
             eprintln!("xtask: unknown command `{}`\n\n{USAGE}", args.join(" "));

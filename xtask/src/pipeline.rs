@@ -2,6 +2,7 @@
 //! slowest, stopping at the first failure so that its output is the last
 //! thing on screen.
 
+use crate::fuzz;
 use crate::tools::{self, Browser, CHROMEDRIVER, CHROMIUM};
 use crate::trunk;
 use crate::workspace::Workspace;
@@ -76,6 +77,10 @@ fn steps(ws: &Workspace) -> Vec<Step<'_>> {
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
 
+    let mut fmt = cargo("fmt --all -- --check");
+    // The fuzz crate is a workspace of its own (fuzz/Cargo.toml).
+    let mut fmt_fuzz = cargo("fmt --manifest-path fuzz/Cargo.toml -- --check");
+
     let mut e2e = ws.command("node", &["--test", "--test-concurrency=1", "tests/e2e/"]);
     e2e.env("ATLAS_DIST", ws.root.join(E2E_DIST))
         .env("ATLAS_DIST_SUBPATH", ws.root.join(E2E_DIST_SUBPATH))
@@ -83,8 +88,14 @@ fn steps(ws: &Workspace) -> Vec<Step<'_>> {
         .env("NODE_PATH", ws.node_modules());
 
     vec![
-        Step::code("tools", || tools::ensure(ws, Browser::Needed)),
-        Step::command("fmt", cargo("fmt --all -- --check")),
+        Step::code("tools", || {
+            tools::ensure(ws, Browser::Needed)?;
+            tools::ensure_cargo_fuzz(ws)
+        }),
+        Step::code("fmt", move || {
+            ws.run(&mut fmt)?;
+            ws.run(&mut fmt_fuzz)
+        }),
         Step::command(
             "clippy (native)",
             cargo("clippy --workspace --no-default-features --all-targets -- -D warnings"),
@@ -99,6 +110,10 @@ fn steps(ws: &Workspace) -> Vec<Step<'_>> {
             "native tests",
             cargo("test --workspace --no-default-features"),
         ),
+        Step::code("fuzz (bounded)", || {
+            fuzz::run_targets(ws, &fuzz::TARGETS, fuzz::CI_SECONDS)
+        })
+        .requires("fuzz/Cargo.toml"),
         Step::command("wasm tests (headless Chromium)", wasm_tests).requires("tests/browser.rs"),
         Step::code("release builds (/ and /atlas/)", || {
             trunk::site_build(ws, "/", E2E_DIST)?;

@@ -8,6 +8,8 @@ use std::path::Path;
 
 /// trunk 0.22 needs a newer rustc than the 1.95 these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
+/// `cargo fuzz` for the bounded fuzzing step (xtask/src/fuzz.rs).
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -67,6 +69,21 @@ fn trunk() -> CargoTool {
         duration: "takes 15-20 min, once per machine",
         retry_unlocked: false,
     }
+}
+
+fn cargo_fuzz() -> CargoTool {
+    CargoTool {
+        binary: "cargo-fuzz",
+        krate: "cargo-fuzz",
+        version: CARGO_FUZZ_VERSION.to_string(),
+        duration: "takes 1-2 min, once per machine",
+        retry_unlocked: false,
+    }
+}
+
+/// cargo-fuzz, which only the tests and `cargo xtask fuzz` need.
+pub fn ensure_cargo_fuzz(ws: &Workspace) -> Result<(), String> {
+    ensure_cargo_tool(ws, &cargo_fuzz())
 }
 
 /// The CLI must be exactly the version of the `wasm-bindgen` crate the app
@@ -282,6 +299,7 @@ dependencies = [
     fn reads_version_lines() {
         assert_eq!(version_in("trunk 0.21.14"), Some("0.21.14"));
         assert_eq!(version_in("wasm-bindgen 0.2.130"), Some("0.2.130"));
+        assert_eq!(version_in("cargo-fuzz 0.13.2"), Some("0.13.2"));
         assert_eq!(
             version_in("wasm-opt version 132 (version_132)"),
             Some("132")
