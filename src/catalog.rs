@@ -6,9 +6,12 @@
 //! catalog's lists, so the rest of the app compares small integers, not
 //! strings.
 
-use serde_json::{Map, Value};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Number, Value};
 use std::collections::HashMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The catalog format this build understands.
 pub const SCHEMA: u64 = 1;
@@ -154,13 +157,23 @@ impl Catalog {
     /// Parses and validates a catalog. All problems are collected, not just
     /// the first, so that a contributor can fix them in one pass.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| CatalogError::Syntax {
+        Catalog::validate(serde_json::from_str(text))
+    }
+
+    /// [`Catalog::from_json`] reading from a stream of bytes: the text is
+    /// never held whole in memory, only the catalog it describes.
+    pub fn from_reader(reader: impl std::io::Read) -> Result<Catalog, CatalogError> {
+        Catalog::validate(serde_json::from_reader(reader))
+    }
+
+    fn validate(parsed: serde_json::Result<Field<RawCatalog>>) -> Result<Catalog, CatalogError> {
+        let raw = parsed.map_err(|e| CatalogError::Syntax {
             line: e.line(),
             column: e.column(),
             message: syntax_message(&e),
         })?;
         let mut v = Validator::default();
-        let catalog = v.catalog(&value);
+        let catalog = v.catalog(raw);
         match catalog {
             Some(c) if v.problems.is_empty() => Ok(c),
             _ => Err(CatalogError::Invalid(v.problems)),
@@ -198,27 +211,198 @@ fn syntax_message(e: &serde_json::Error) -> String {
     }
 }
 
+// The catalog as the JSON text has it, read in one pass without a tree of
+// values: each field is a `Field` that holds what was found, so that a
+// wrong type becomes a problem naming its paper and field instead of
+// failing the parse. Unknown fields are skipped (SPEC.md §1).
+
+/// A JSON value where the catalog expects a `T`, or what was found instead.
+#[derive(Debug, Default)]
+enum Field<T> {
+    #[default]
+    Absent,
+    Null,
+    Found(T),
+    /// Another kind of JSON value: "a string", "an array", …
+    Wrong(&'static str),
+}
+
+impl<T> Field<T> {
+    /// What the value is, for "must be …, found …".
+    fn kind(&self) -> &'static str {
+        match self {
+            Field::Absent | Field::Null => "null",
+            Field::Found(_) => "the expected type",
+            Field::Wrong(kind) => kind,
+        }
+    }
+
+    fn is_given(&self) -> bool {
+        !matches!(self, Field::Absent | Field::Null)
+    }
+}
+
+/// The JSON values a type can be read from; any other is a `Field::Wrong`.
+trait FromJson<'de>: Sized {
+    fn from_string(_: String) -> Option<Self> {
+        None
+    }
+    fn from_number(_: Number) -> Option<Self> {
+        None
+    }
+    fn from_seq<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+impl FromJson<'_> for String {
+    fn from_string(s: String) -> Option<Self> {
+        Some(s)
+    }
+}
+
+impl FromJson<'_> for Number {
+    fn from_number(n: Number) -> Option<Self> {
+        Some(n)
+    }
+}
+
+impl<'de, T: FromJson<'de>> FromJson<'de> for Vec<Field<T>> {
+    fn from_seq<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Some(items))
+    }
+}
+
+/// Objects of the catalog: read by their derived `Deserialize`.
+macro_rules! json_object {
+    ($($name:ident),*) => {$(
+        impl<'de> FromJson<'de> for $name {
+            fn from_map<A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+                $name::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+            }
+        }
+    )*};
+}
+json_object!(RawCatalog, RawDeclaration, RawPaper);
+
+impl<'de, T: FromJson<'de>> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FieldVisitor<T>(PhantomData<T>);
+
+        impl<T> FieldVisitor<T> {
+            fn found(value: Option<T>, kind: &'static str) -> Field<T> {
+                value.map_or(Field::Wrong(kind), Field::Found)
+            }
+        }
+
+        impl<'de, T: FromJson<'de>> Visitor<'de> for FieldVisitor<T> {
+            type Value = Field<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Field<T>, E> {
+                Ok(Field::Null)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Field<T>, E> {
+                Ok(Field::Wrong("a boolean"))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Field<T>, E> {
+                Ok(Self::found(T::from_number(n.into()), "a number"))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Field<T>, E> {
+                Ok(Self::found(T::from_number(n.into()), "a number"))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Field<T>, E> {
+                Ok(Self::found(
+                    Number::from_f64(n).and_then(T::from_number),
+                    "a number",
+                ))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Field<T>, E> {
+                self.visit_string(s.to_string())
+            }
+            fn visit_string<E>(self, s: String) -> Result<Field<T>, E> {
+                Ok(Self::found(T::from_string(s), "a string"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {
+                Ok(Self::found(T::from_seq(seq)?, "an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<T>, A::Error> {
+                Ok(Self::found(T::from_map(map)?, "an object"))
+            }
+        }
+
+        d.deserialize_any(FieldVisitor(PhantomData))
+    }
+}
+
+type List<T> = Field<Vec<Field<T>>>;
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RawCatalog {
+    /// Kept as it is, to quote it when it is not the schema this app reads.
+    #[serde(deserialize_with = "present")]
+    schema: Option<Value>,
+    name: Field<String>,
+    updated: Field<String>,
+    categories: List<RawDeclaration>,
+    companies: List<RawDeclaration>,
+    venues: List<RawDeclaration>,
+    tags: List<RawDeclaration>,
+    papers: List<RawPaper>,
+}
+
+/// A category, company, venue or tag: each reads the fields it has.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RawDeclaration {
+    id: Field<String>,
+    name: Field<String>,
+    description: Field<String>,
+    full_name: Field<String>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RawPaper {
+    id: Field<String>,
+    title: Field<String>,
+    venue: Field<String>,
+    year: Field<Number>,
+    companies: List<String>,
+    category: Field<String>,
+    tags: List<String>,
+    summary: Field<String>,
+    url: Field<String>,
+    doi: Field<String>,
+}
+
+/// A field that is present, even as `null`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
 }
 
 /// Where a problem is, as the user should read it.
-fn paper_location(index: usize, obj: &Map<String, Value>) -> String {
-    match obj.get("id").and_then(Value::as_str) {
-        Some(id) if !id.is_empty() => format!("paper \"{id}\" (#{})", index + 1),
+fn paper_location(index: usize, id: &Field<String>) -> String {
+    match id {
+        Field::Found(id) if !id.is_empty() => format!("paper \"{id}\" (#{})", index + 1),
         _ => format!("paper #{}", index + 1),
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -232,52 +416,43 @@ impl Validator {
     }
 
     /// A required, non-empty string field.
-    fn string(&mut self, obj: &Map<String, Value>, loc: &str, field: &str) -> Option<String> {
-        match obj.get(field) {
-            None | Some(Value::Null) => {
+    fn string(&mut self, value: Field<String>, loc: &str, field: &str) -> Option<String> {
+        match value {
+            Field::Absent | Field::Null => {
                 self.problem(loc, field, "is missing");
                 None
             }
-            Some(Value::String(s)) if s.trim().is_empty() => {
+            Field::Found(s) if s.trim().is_empty() => {
                 self.problem(loc, field, "is empty");
                 None
             }
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
-                self.problem(
-                    loc,
-                    field,
-                    format!("must be a string, found {}", kind_of(other)),
-                );
+            Field::Found(s) => Some(s),
+            Field::Wrong(kind) => {
+                self.problem(loc, field, format!("must be a string, found {kind}"));
                 None
             }
         }
     }
 
     /// An optional string field: absent or null is fine.
-    fn optional_string(
-        &mut self,
-        obj: &Map<String, Value>,
-        loc: &str,
-        field: &str,
-    ) -> Option<String> {
-        match obj.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
+    fn optional_string(&mut self, value: Field<String>, loc: &str, field: &str) -> Option<String> {
+        match value {
+            Field::Absent | Field::Null => None,
+            Field::Found(s) if s.trim().is_empty() => None,
+            Field::Found(s) => Some(s),
+            Field::Wrong(kind) => {
                 self.problem(
                     loc,
                     field,
-                    format!("must be a string or null, found {}", kind_of(other)),
+                    format!("must be a string or null, found {kind}"),
                 );
                 None
             }
         }
     }
 
-    fn slug(&mut self, obj: &Map<String, Value>, loc: &str, field: &str) -> Option<String> {
-        let s = self.string(obj, loc, field)?;
+    fn slug(&mut self, value: Field<String>, loc: &str, field: &str) -> Option<String> {
+        let s = self.string(value, loc, field)?;
         if is_slug(&s) {
             Some(s)
         } else {
@@ -290,20 +465,16 @@ impl Validator {
         }
     }
 
-    fn array<'v>(&mut self, obj: &'v Map<String, Value>, loc: &str, field: &str) -> &'v [Value] {
-        match obj.get(field) {
-            Some(Value::Array(items)) => items,
-            None | Some(Value::Null) => {
+    fn array<T>(&mut self, value: List<T>, loc: &str, field: &str) -> Vec<Field<T>> {
+        match value {
+            Field::Found(items) => items,
+            Field::Absent | Field::Null => {
                 self.problem(loc, field, "is missing");
-                &[]
+                Vec::new()
             }
-            Some(other) => {
-                self.problem(
-                    loc,
-                    field,
-                    format!("must be an array, found {}", kind_of(other)),
-                );
-                &[]
+            Field::Wrong(kind) => {
+                self.problem(loc, field, format!("must be an array, found {kind}"));
+                Vec::new()
             }
         }
     }
@@ -312,23 +483,23 @@ impl Validator {
     /// from id to index; duplicate ids are problems.
     fn declarations<T>(
         &mut self,
-        root: &Map<String, Value>,
+        value: List<RawDeclaration>,
         list: &str,
-        mut read: impl FnMut(&mut Self, &Map<String, Value>, &str, String) -> Option<T>,
+        mut read: impl FnMut(&mut Self, RawDeclaration, &str, String) -> Option<T>,
     ) -> (Vec<T>, HashMap<String, usize>) {
         let mut items = Vec::new();
         let mut ids = HashMap::new();
-        for (i, value) in self.array(root, "catalog", list).iter().enumerate() {
+        for (i, value) in self.array(value, "catalog", list).into_iter().enumerate() {
             let loc = format!("{list}[{i}]");
-            let Some(obj) = value.as_object() else {
+            let Field::Found(mut obj) = value else {
                 self.problem(
                     &loc,
                     "",
-                    format!("must be an object, found {}", kind_of(value)),
+                    format!("must be an object, found {}", value.kind()),
                 );
                 continue;
             };
-            let Some(id) = self.slug(obj, &loc, "id") else {
+            let Some(id) = self.slug(std::mem::take(&mut obj.id), &loc, "id") else {
                 continue;
             };
             if ids.contains_key(&id) {
@@ -343,16 +514,23 @@ impl Validator {
         (items, ids)
     }
 
-    fn catalog(&mut self, value: &Value) -> Option<Catalog> {
-        let Some(root) = value.as_object() else {
-            self.problem(
-                "catalog",
-                "",
-                format!("must be a JSON object, found {}", kind_of(value)),
-            );
-            return None;
+    fn catalog(&mut self, value: Field<RawCatalog>) -> Option<Catalog> {
+        let root = match value {
+            Field::Found(root) => root,
+            other => {
+                let kind = match other {
+                    Field::Absent | Field::Null => "null",
+                    _ => other.kind(),
+                };
+                self.problem(
+                    "catalog",
+                    "",
+                    format!("must be a JSON object, found {kind}"),
+                );
+                return None;
+            }
         };
-        match root.get("schema") {
+        match &root.schema {
             Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA) => {}
             Some(other) => self.problem(
                 "catalog",
@@ -362,40 +540,41 @@ impl Validator {
             None => self.problem("catalog", "schema", "is missing"),
         }
         let name = self
-            .string(root, "catalog", "name")
+            .string(root.name, "catalog", "name")
             .unwrap_or_else(|| "Papers".to_string());
-        let updated = self.optional_string(root, "catalog", "updated");
+        let updated = self.optional_string(root.updated, "catalog", "updated");
 
         let (categories, category_ids) =
-            self.declarations(root, "categories", |v, obj, loc, id| {
+            self.declarations(root.categories, "categories", |v, obj, loc, id| {
                 Some(Category {
-                    name: v.string(obj, loc, "name")?,
-                    description: v.optional_string(obj, loc, "description"),
+                    name: v.string(obj.name, loc, "name")?,
+                    description: v.optional_string(obj.description, loc, "description"),
                     id,
                 })
             });
-        let (companies, company_ids) = self.declarations(root, "companies", |v, obj, loc, id| {
-            Some(Company {
-                name: v.string(obj, loc, "name")?,
-                id,
-            })
-        });
-        let (venues, venue_ids) = self.declarations(root, "venues", |v, obj, loc, id| {
+        let (companies, company_ids) =
+            self.declarations(root.companies, "companies", |v, obj, loc, id| {
+                Some(Company {
+                    name: v.string(obj.name, loc, "name")?,
+                    id,
+                })
+            });
+        let (venues, venue_ids) = self.declarations(root.venues, "venues", |v, obj, loc, id| {
             Some(Venue {
-                name: v.string(obj, loc, "name")?,
-                full_name: v.optional_string(obj, loc, "full_name"),
+                name: v.string(obj.name, loc, "name")?,
+                full_name: v.optional_string(obj.full_name, loc, "full_name"),
                 id,
             })
         });
         // The tag vocabulary is optional: without it, tags are declared by use.
-        let vocabulary_given = root.get("tags").is_some_and(|t| !t.is_null());
+        let vocabulary_given = root.tags.is_given();
         let (mut tags, mut tag_ids) = if vocabulary_given {
-            self.declarations(root, "tags", |v, obj, loc, id| {
+            self.declarations(root.tags, "tags", |v, obj, loc, id| {
                 Some(Tag {
                     name: v
-                        .optional_string(obj, loc, "name")
+                        .optional_string(obj.name, loc, "name")
                         .unwrap_or_else(|| id.clone()),
-                    description: v.optional_string(obj, loc, "description"),
+                    description: v.optional_string(obj.description, loc, "description"),
                     id,
                 })
             })
@@ -403,19 +582,20 @@ impl Validator {
             (Vec::new(), HashMap::new())
         };
 
-        let mut papers = Vec::new();
+        let raw_papers = self.array(root.papers, "catalog", "papers");
+        let mut papers = Vec::with_capacity(raw_papers.len());
         let mut paper_ids: HashMap<String, usize> = HashMap::new();
-        for (i, value) in self.array(root, "catalog", "papers").iter().enumerate() {
-            let Some(obj) = value.as_object() else {
+        for (i, value) in raw_papers.into_iter().enumerate() {
+            let Field::Found(raw) = value else {
                 self.problem(
                     &format!("paper #{}", i + 1),
                     "",
-                    format!("must be an object, found {}", kind_of(value)),
+                    format!("must be an object, found {}", value.kind()),
                 );
                 continue;
             };
-            let loc = paper_location(i, obj);
-            let id = self.slug(obj, &loc, "id");
+            let loc = paper_location(i, &raw.id);
+            let id = self.slug(raw.id, &loc, "id");
             if let Some(id) = &id {
                 if let Some(first) = paper_ids.get(id) {
                     self.problem(
@@ -427,40 +607,38 @@ impl Validator {
                     paper_ids.insert(id.clone(), i);
                 }
             }
-            let title = self.string(obj, &loc, "title");
-            let summary = self.string(obj, &loc, "summary");
-            let venue = self.reference(obj, &loc, "venue", &venue_ids, "venues");
-            let category = self.reference(obj, &loc, "category", &category_ids, "categories");
-            let year = match obj.get("year") {
-                Some(Value::Number(n)) => match n.as_u64() {
+            let title = self.string(raw.title, &loc, "title");
+            let summary = self.string(raw.summary, &loc, "summary");
+            let venue = self.reference(raw.venue, &loc, "venue", &venue_ids, "venues");
+            let category =
+                self.reference(raw.category, &loc, "category", &category_ids, "categories");
+            let year = match raw.year {
+                Field::Found(n) => match n.as_u64() {
                     Some(y @ 1900..=2200) => Some(y as u16),
                     _ => {
                         self.problem(&loc, "year", format!("{n} is not a plausible year"));
                         None
                     }
                 },
-                None | Some(Value::Null) => {
+                Field::Absent | Field::Null => {
                     self.problem(&loc, "year", "is missing");
                     None
                 }
-                Some(other) => {
-                    self.problem(
-                        &loc,
-                        "year",
-                        format!("must be a number, found {}", kind_of(other)),
-                    );
+                Field::Wrong(kind) => {
+                    self.problem(&loc, "year", format!("must be a number, found {kind}"));
                     None
                 }
             };
-            let companies = self.references(obj, &loc, "companies", &company_ids, "companies");
+            let companies =
+                self.references(raw.companies, &loc, "companies", &company_ids, "companies");
             if companies.as_ref().is_some_and(Vec::is_empty) {
                 self.problem(&loc, "companies", "names no company");
             }
             let paper_tags = if vocabulary_given {
-                self.references(obj, &loc, "tags", &tag_ids, "tags")
+                self.references(raw.tags, &loc, "tags", &tag_ids, "tags")
             } else {
                 // Declare each new tag by its first use.
-                self.slugs(obj, &loc, "tags").map(|slugs| {
+                self.slugs(raw.tags, &loc, "tags").map(|slugs| {
                     slugs
                         .into_iter()
                         .map(|t| {
@@ -476,13 +654,13 @@ impl Validator {
                         .collect()
                 })
             };
-            let url = self.optional_string(obj, &loc, "url");
+            let url = self.optional_string(raw.url, &loc, "url");
             if let Some(u) = &url {
                 if !is_web_url(u) {
                     self.problem(&loc, "url", format!("\"{u}\" is not an http(s) link"));
                 }
             }
-            let doi = self.optional_string(obj, &loc, "doi");
+            let doi = self.optional_string(raw.doi, &loc, "doi");
             if let (
                 Some(id),
                 Some(title),
@@ -522,13 +700,13 @@ impl Validator {
 
     fn reference(
         &mut self,
-        obj: &Map<String, Value>,
+        value: Field<String>,
         loc: &str,
         field: &str,
         ids: &HashMap<String, usize>,
         list: &str,
     ) -> Option<usize> {
-        let id = self.string(obj, loc, field)?;
+        let id = self.string(value, loc, field)?;
         let found = ids.get(&id).copied();
         if found.is_none() {
             self.problem(loc, field, format!("\"{id}\" is not declared in `{list}`"));
@@ -537,19 +715,15 @@ impl Validator {
     }
 
     /// An array of slugs; duplicates are problems.
-    fn slugs(&mut self, obj: &Map<String, Value>, loc: &str, field: &str) -> Option<Vec<String>> {
-        let items = match obj.get(field) {
-            Some(Value::Array(items)) => items,
-            None | Some(Value::Null) => {
+    fn slugs(&mut self, value: List<String>, loc: &str, field: &str) -> Option<Vec<String>> {
+        let items = match value {
+            Field::Found(items) => items,
+            Field::Absent | Field::Null => {
                 self.problem(loc, field, "is missing");
                 return None;
             }
-            Some(other) => {
-                self.problem(
-                    loc,
-                    field,
-                    format!("must be an array of ids, found {}", kind_of(other)),
-                );
+            Field::Wrong(kind) => {
+                self.problem(loc, field, format!("must be an array of ids, found {kind}"));
                 return None;
             }
         };
@@ -557,15 +731,15 @@ impl Validator {
         let mut ok = true;
         for item in items {
             match item {
-                Value::String(s) if is_slug(s) => {
-                    if out.contains(s) {
+                Field::Found(s) if is_slug(&s) => {
+                    if out.contains(&s) {
                         self.problem(loc, field, format!("\"{s}\" is listed twice"));
                         ok = false;
                     } else {
-                        out.push(s.clone());
+                        out.push(s);
                     }
                 }
-                Value::String(s) => {
+                Field::Found(s) => {
                     self.problem(loc, field, format!("\"{s}\" is not a slug"));
                     ok = false;
                 }
@@ -573,7 +747,7 @@ impl Validator {
                     self.problem(
                         loc,
                         field,
-                        format!("items must be strings, found {}", kind_of(other)),
+                        format!("items must be strings, found {}", other.kind()),
                     );
                     ok = false;
                 }
@@ -584,13 +758,13 @@ impl Validator {
 
     fn references(
         &mut self,
-        obj: &Map<String, Value>,
+        value: List<String>,
         loc: &str,
         field: &str,
         ids: &HashMap<String, usize>,
         list: &str,
     ) -> Option<Vec<usize>> {
-        let slugs = self.slugs(obj, loc, field)?;
+        let slugs = self.slugs(value, loc, field)?;
         let mut out = Vec::with_capacity(slugs.len());
         let mut ok = true;
         for s in slugs {

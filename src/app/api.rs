@@ -5,6 +5,7 @@ use crate::catalog::Catalog;
 use gloo_net::http::Request;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// `catalog.json` next to `index.html` (relative to `<base href>`).
 const CATALOG_URL: &str = "catalog.json";
@@ -52,13 +53,43 @@ pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
             response.status_text()
         ));
     }
-    let text = response
-        .text()
+    let bytes = body(response)
         .await
-        .map_err(|e| format!("Could not read {CATALOG_URL}: {e}"))?;
-    let catalog = Catalog::from_json(&text).map_err(|e| e.to_string())?;
+        .map_err(|e| format!("Could not read {CATALOG_URL}: {e:?}"))?;
+    // Parsed straight from the browser's buffer in chunks: the text is
+    // never copied whole into the wasm memory, which never shrinks.
+    let reader = std::io::BufReader::with_capacity(1 << 16, JsBytes { bytes, at: 0 });
+    let catalog = Catalog::from_reader(reader).map_err(|e| e.to_string())?;
     if catalog.papers.is_empty() {
         return Err(format!("{CATALOG_URL} is valid but lists no papers."));
     }
     Ok(Arc::new(Atlas::new(catalog)))
+}
+
+/// The response body as the browser holds it.
+async fn body(
+    response: gloo_net::http::Response,
+) -> Result<js_sys::Uint8Array, wasm_bindgen::JsValue> {
+    let raw = web_sys::Response::from(response);
+    let buffer = JsFuture::from(raw.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer))
+}
+
+/// Reads a JS byte array from the start, a chunk at a time.
+struct JsBytes {
+    bytes: js_sys::Uint8Array,
+    at: u32,
+}
+
+impl std::io::Read for JsBytes {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let end = self
+            .bytes
+            .length()
+            .min(self.at.saturating_add(buf.len() as u32));
+        let n = (end - self.at) as usize;
+        self.bytes.subarray(self.at, end).copy_to(&mut buf[..n]);
+        self.at = end;
+        Ok(n)
+    }
 }
