@@ -8,8 +8,8 @@
 
 use crate::bits::Bits;
 use crate::catalog::Catalog;
-use crate::text::words;
-use std::collections::HashMap;
+use crate::text::{for_each_word, words};
+use rustc_hash::FxHashMap;
 
 /// Where in a paper a word was found; higher ranks higher (SPEC.md §3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,68 +36,93 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(catalog: &Catalog) -> SearchIndex {
-        // Per distinct word, its papers with the best field each.
-        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut seen: HashMap<String, Field> = HashMap::new();
-        // Words of the shared names are computed once, not once per paper.
-        let names = |list: Vec<&str>| -> Vec<Vec<String>> {
-            list.into_iter().map(|n| words(n).collect()).collect()
+        // Words get ids in order of first appearance; each paper lists its
+        // (word, best field) pairs, then the pairs are grouped by word with
+        // a counting sort and the words sorted once at the end. No string
+        // is allocated per occurrence, only per distinct word.
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut word_id = |word: &str| -> u32 {
+            if let Some(&id) = ids.get(word) {
+                return id;
+            }
+            let id = ids.len() as u32;
+            ids.insert(word.into(), id);
+            id
         };
-        let company_words = names(catalog.companies.iter().map(|c| c.name.as_str()).collect());
-        let venue_words = names(catalog.venues.iter().map(|v| v.name.as_str()).collect());
-        let category_words = names(catalog.categories.iter().map(|c| c.name.as_str()).collect());
-        let tag_words = names(catalog.tags.iter().map(|t| t.id.as_str()).collect());
+        let mut buffer = String::new();
+        // Words of the shared names are computed once, not once per paper.
+        let mut names = |list: &mut dyn Iterator<Item = &str>| -> Vec<Vec<u32>> {
+            list.map(|name| {
+                let mut found = Vec::new();
+                for_each_word(name, &mut buffer, |w| found.push(word_id(w)));
+                found
+            })
+            .collect()
+        };
+        let company_words = names(&mut catalog.companies.iter().map(|c| c.name.as_str()));
+        let venue_words = names(&mut catalog.venues.iter().map(|v| v.name.as_str()));
+        let category_words = names(&mut catalog.categories.iter().map(|c| c.name.as_str()));
+        let tag_words = names(&mut catalog.tags.iter().map(|t| t.id.as_str()));
 
+        // Per paper: `word << FIELD_BITS | field`, sorted and deduplicated
+        // to the best field per word; all papers' pairs in `pairs`.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
         for (p, paper) in catalog.papers.iter().enumerate() {
-            seen.clear();
-            let mut note = |word: String, field: Field| {
-                let best = seen.entry(word).or_insert(field);
-                *best = (*best).max(field);
-            };
-            for w in words(&paper.title) {
-                note(w, Field::Title);
-            }
+            found.clear();
+            let mut note = |word: u32, field: Field| found.push(word << FIELD_BITS | field as u32);
+            for_each_word(&paper.title, &mut buffer, |w| {
+                note(word_id(w), Field::Title)
+            });
             for &t in &paper.tags {
-                for w in &tag_words[t] {
-                    note(w.clone(), Field::Tag);
-                }
+                tag_words[t].iter().for_each(|&w| note(w, Field::Tag));
             }
-            for w in words(&paper.summary) {
-                note(w, Field::Other);
-            }
+            for_each_word(&paper.summary, &mut buffer, |w| {
+                note(word_id(w), Field::Other)
+            });
             for &c in &paper.companies {
-                for w in &company_words[c] {
-                    note(w.clone(), Field::Other);
-                }
+                company_words[c].iter().for_each(|&w| note(w, Field::Other));
             }
-            for w in venue_words[paper.venue]
+            venue_words[paper.venue]
                 .iter()
                 .chain(&category_words[paper.category])
-            {
-                note(w.clone(), Field::Other);
-            }
-            for (word, field) in seen.drain() {
-                by_word
-                    .entry(word)
-                    .or_default()
-                    .push((p as u32) << FIELD_BITS | field as u32);
-            }
+                .for_each(|&w| note(w, Field::Other));
+            // Highest field first within a word, then keep the first.
+            found.sort_unstable_by_key(|&x| (x >> FIELD_BITS, std::cmp::Reverse(x & FIELD_MASK)));
+            found.dedup_by_key(|x| *x >> FIELD_BITS);
+            let p = (p as u32) << FIELD_BITS;
+            pairs.extend(
+                found
+                    .iter()
+                    .map(|&x| (x >> FIELD_BITS, p | (x & FIELD_MASK))),
+            );
         }
 
-        let mut entries: Vec<(String, Vec<u32>)> = by_word.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut terms = Vec::with_capacity(entries.len());
-        let mut offsets = Vec::with_capacity(entries.len() + 1);
-        let mut postings = Vec::new();
-        offsets.push(0);
-        for (term, list) in entries {
-            terms.push(term.into_boxed_str());
-            postings.extend(list);
-            offsets.push(postings.len() as u32);
+        // The words in sorted order, and each word id's place in it.
+        let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut rank = vec![0u32; words.len()];
+        for (r, (_, id)) in words.iter().enumerate() {
+            rank[*id as usize] = r as u32;
+        }
+        // Counting sort of the pairs by word rank; papers stay ascending.
+        let mut offsets = vec![0u32; words.len() + 1];
+        for &(word, _) in &pairs {
+            offsets[rank[word as usize] as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut postings = vec![0u32; pairs.len()];
+        for (word, posting) in pairs {
+            let slot = &mut next[rank[word as usize] as usize];
+            postings[*slot as usize] = posting;
+            *slot += 1;
         }
         SearchIndex {
             paper_count: catalog.papers.len(),
-            terms,
+            terms: words.into_iter().map(|(word, _)| word).collect(),
             offsets,
             postings,
         }
