@@ -8,11 +8,14 @@ use crate::catalog::Catalog;
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use crate::search::{query_terms, SearchIndex};
 use std::cmp::Reverse;
+use std::sync::OnceLock;
 
 /// A catalog ready to be queried. Built once after loading.
 pub struct Atlas {
     pub catalog: Catalog,
-    index: SearchIndex,
+    /// Built on first use: a view without search text needs no index, so
+    /// the first results can show before it exists (see [`Atlas::index`]).
+    index: OnceLock<SearchIndex>,
     /// Per facet (in [`Facet::ALL`] order), per value: its papers.
     facet_bits: [Vec<Bits>; 4],
     /// The distinct years of the catalog, ascending, and their papers.
@@ -31,10 +34,34 @@ pub struct Atlas {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     pub terms: Vec<String>,
+    pub filters: Filters,
+    pub sort: Sort,
+}
+
+/// The chosen facet values and year range of a view, without its text:
+/// what the filter controls show as pressed. Typing leaves it unchanged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
     /// Per facet (in [`Facet::ALL`] order): selected value indices.
     pub facets: [Vec<usize>; 4],
     pub years: YearRange,
-    pub sort: Sort,
+}
+
+impl Filters {
+    /// Whether value `index` of `facet` is chosen.
+    pub fn contains(&self, facet: Facet, index: usize) -> bool {
+        self.of(facet).contains(&index)
+    }
+
+    /// The chosen values of `facet`, in the order they were chosen.
+    pub fn of(&self, facet: Facet) -> &[usize] {
+        &self.facets[facet_slot(facet)]
+    }
+
+    /// No facet value and no year range chosen.
+    pub fn is_empty(&self) -> bool {
+        self.facets.iter().all(Vec::is_empty) && self.years.is_unbounded()
+    }
 }
 
 /// How many papers each option of a facet would give (see [`Atlas::run`]).
@@ -88,28 +115,26 @@ fn facet_slot(facet: Facet) -> usize {
 impl Atlas {
     pub fn new(catalog: Catalog) -> Atlas {
         let n = catalog.papers.len();
-        let sets = |values: usize, of: &dyn Fn(usize) -> Vec<usize>| {
-            let mut bits = vec![Bits::empty(n); values];
-            for p in 0..n {
-                for v in of(p) {
-                    bits[v].insert(p);
-                }
-            }
-            bits
-        };
         let papers = &catalog.papers;
-        let facet_bits = [
-            sets(catalog.categories.len(), &|p| vec![papers[p].category]),
-            sets(catalog.companies.len(), &|p| papers[p].companies.clone()),
-            sets(catalog.venues.len(), &|p| vec![papers[p].venue]),
-            sets(catalog.tags.len(), &|p| papers[p].tags.clone()),
-        ];
         let mut years: Vec<u16> = papers.iter().map(|p| p.year).collect();
         years.sort_unstable();
         years.dedup();
-        let year_bits = sets(years.len(), &|p| {
-            vec![years.binary_search(&papers[p].year).unwrap_or_default()]
-        });
+        let sets = |values: usize| vec![Bits::empty(n); values];
+        let mut facet_bits = [
+            sets(catalog.categories.len()),
+            sets(catalog.companies.len()),
+            sets(catalog.venues.len()),
+            sets(catalog.tags.len()),
+        ];
+        let mut year_bits = sets(years.len());
+        for (p, paper) in papers.iter().enumerate() {
+            let [categories, companies, venues, tags] = &mut facet_bits;
+            categories[paper.category].insert(p);
+            paper.companies.iter().for_each(|&c| companies[c].insert(p));
+            venues[paper.venue].insert(p);
+            paper.tags.iter().for_each(|&t| tags[t].insert(p));
+            year_bits[years.binary_search(&paper.year).unwrap_or_default()].insert(p);
+        }
 
         let titles: Vec<String> = papers.iter().map(|p| p.title.to_lowercase()).collect();
         let mut by_title: Vec<u32> = (0..n as u32).collect();
@@ -132,7 +157,7 @@ impl Atlas {
         }
 
         Atlas {
-            index: SearchIndex::build(&catalog),
+            index: OnceLock::new(),
             catalog,
             facet_bits,
             years,
@@ -149,8 +174,11 @@ impl Atlas {
         &self.years
     }
 
+    /// The search index, built on the first call (about a second for
+    /// 100,000 papers in the browser). The app calls it once the first
+    /// results are on screen, so that it is ready before the first key.
     pub fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index.get_or_init(|| SearchIndex::build(&self.catalog))
     }
 
     /// The ids of `facet`'s values, in catalog order.
@@ -181,15 +209,17 @@ impl Atlas {
         let mut ignored = Vec::new();
         let mut selection = Selection {
             terms: query_terms(&query.text),
-            years: query.years,
+            filters: Filters {
+                years: query.years,
+                ..Filters::default()
+            },
             sort: query.sort(),
-            ..Selection::default()
         };
         for facet in Facet::ALL {
             let ids = self.facet_ids(facet);
             for id in query.values(facet) {
                 match ids.iter().position(|known| known == id) {
-                    Some(i) => selection.facets[facet_slot(facet)].push(i),
+                    Some(i) => selection.filters.facets[facet_slot(facet)].push(i),
                     None => ignored.push(Ignored {
                         param: facet.param().to_string(),
                         value: id.clone(),
@@ -208,7 +238,7 @@ impl Atlas {
         let mut sets: [Option<Bits>; 5] = Default::default();
         for facet in Facet::ALL {
             let slot = facet_slot(facet);
-            let chosen = &selection.facets[slot];
+            let chosen = &selection.filters.facets[slot];
             if chosen.is_empty() {
                 continue;
             }
@@ -224,10 +254,11 @@ impl Atlas {
             };
             sets[slot] = Some(set);
         }
-        if !selection.years.is_unbounded() {
+        let years = selection.filters.years;
+        if !years.is_unbounded() {
             let mut in_range = Bits::empty(n);
             for (y, bits) in self.years.iter().zip(&self.year_bits) {
-                if selection.years.contains(*y) {
+                if years.contains(*y) {
                     in_range.union_with(bits);
                 }
             }
@@ -241,7 +272,11 @@ impl Atlas {
     /// option's count is what choosing it (in addition) would show; the tag
     /// facet is an AND, so its counts are simply within the matches.
     pub fn run(&self, selection: &Selection) -> Results {
-        let text = self.index.matching(&selection.terms);
+        let text = if selection.terms.is_empty() {
+            Bits::full(self.catalog.papers.len())
+        } else {
+            self.index().matching(&selection.terms)
+        };
         let sets = self.filter_sets(selection);
         let all_but = |skip: Option<usize>| {
             let mut bits = text.clone();
@@ -319,7 +354,7 @@ impl Atlas {
             Sort::Title => fixed(&self.by_title),
             Sort::Relevance if selection.terms.is_empty() => fixed(&self.by_year_desc),
             Sort::Relevance => {
-                let scores = self.index.scores(&selection.terms, matches);
+                let scores = self.index().scores(&selection.terms, matches);
                 let key = |&p: &usize| (Reverse(scores[p]), self.year_desc_rank[p]);
                 let mut found: Vec<usize> = matches.iter().collect();
                 if found.len() > limit && limit > 0 {

@@ -30,19 +30,11 @@ pub fn ticks(top: usize, max_ticks: usize) -> Vec<usize> {
     (0..=top).step_by(step).collect()
 }
 
-/// One stacked segment of a bar: the value it stands for and its extent
-/// (`start..end`, in the same units as the scale).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Segment {
-    pub series: usize,
-    pub value: usize,
-    pub start: f64,
-    pub end: f64,
-}
-
-/// Stacks `values` bottom-up on a scale where `scale_max` maps to `length`.
-/// Zero values get no segment.
-pub fn stack(values: &[usize], scale_max: usize, length: f64) -> Vec<Segment> {
+/// Stacks `values` bottom-up on a scale where `scale_max` maps to `length`:
+/// each value's extent `(start, end)` in whole pixels, one per value (a
+/// zero value's is empty), so that a chart keeps one element per series
+/// and only resizes it.
+pub fn stack(values: &[usize], scale_max: usize, length: f64) -> Vec<(i32, i32)> {
     let unit = if scale_max == 0 {
         0.0
     } else {
@@ -51,17 +43,10 @@ pub fn stack(values: &[usize], scale_max: usize, length: f64) -> Vec<Segment> {
     let mut at = 0usize;
     values
         .iter()
-        .enumerate()
-        .filter(|(_, &v)| v > 0)
-        .map(|(series, &value)| {
-            let start = at as f64 * unit;
+        .map(|&value| {
+            let start = px(at as f64 * unit);
             at += value;
-            Segment {
-                series,
-                value,
-                start,
-                end: at as f64 * unit,
-            }
+            (start, px(at as f64 * unit))
         })
         .collect()
 }
@@ -110,12 +95,11 @@ mod tests {
     }
 
     #[test]
-    fn stacks_skip_zeros_and_fill_the_total() {
-        let s = stack(&[2, 0, 3], 10, 100.0);
-        assert_eq!(s.len(), 2);
-        assert_eq!((s[0].series, s[0].start, s[0].end), (0, 0.0, 20.0));
-        assert_eq!((s[1].series, s[1].start, s[1].end), (2, 20.0, 50.0));
-        assert!(stack(&[0, 0], 0, 100.0).is_empty());
+    fn stacks_fill_the_total_with_empty_zeros() {
+        assert_eq!(stack(&[2, 0, 3], 10, 100.0), [(0, 20), (20, 20), (20, 50)]);
+        assert_eq!(stack(&[0, 0], 0, 100.0), [(0, 0), (0, 0)]);
+        // Rounded ends meet: no gap and no overlap between segments.
+        assert_eq!(stack(&[1, 1, 1], 3, 10.0), [(0, 3), (3, 7), (7, 10)]);
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn unknown_ids_are_reported_and_the_rest_applies() {
     let (selection, ignored) = atlas.resolve(&q);
     assert_eq!(ignored.len(), 1);
     assert_eq!(ignored[0].value, "nope");
-    assert_eq!(selection.facets[1].len(), 1);
+    assert_eq!(selection.filters.facets[1].len(), 1);
 }
 
 #[test]

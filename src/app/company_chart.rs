@@ -2,6 +2,7 @@
 //! company filter, so other companies stay clickable), largest first. A
 //! click toggles the company filter.
 
+use super::chart_panel::ChartPanel;
 use super::explorer::use_view;
 use super::use_atlas;
 use crate::chart::{nice_max, px};
@@ -18,23 +19,21 @@ const TOP: usize = 10;
 pub fn CompanyChart() -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
-    let as_table = RwSignal::new(false);
     let expanded = RwSignal::new(false);
-    // Read by the chart, the table and the "show all" button.
+    // The companies shown, largest first, with their counts, and how many
+    // there are in all. Read by the chart, the table and "show all".
     let rows = Memo::new(move |_| {
-        let counts = view_state
-            .results
-            .with(|r| r.counts.of(Facet::Company).to_vec());
-        let mut rows: Vec<(usize, usize)> = counts
-            .into_iter()
-            .enumerate()
-            .filter(|&(c, n)| {
-                n > 0
-                    || view_state
-                        .query
-                        .with(|q| q.is_selected(Facet::Company, &ctx.atlas.catalog.companies[c].id))
+        let mut rows: Vec<(usize, usize)> = view_state.results.with(|r| {
+            view_state.filters.with(|f| {
+                r.counts
+                    .of(Facet::Company)
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .filter(|&(c, n)| n > 0 || f.contains(Facet::Company, c))
+                    .collect()
             })
-            .collect();
+        });
         rows.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         let all = rows.len();
         if !expanded.get() {
@@ -42,100 +41,92 @@ pub fn CompanyChart() -> impl IntoView {
         }
         (rows, all)
     });
-    let names = use_atlas();
+    // Pixels per paper.
+    let unit = Memo::new(move |_| {
+        let top = rows.with(|(rows, _)| rows.iter().map(|&(_, n)| n).max().unwrap_or(0));
+        (WIDTH - LABEL - 28.0) / nice_max(top) as f64
+    });
+
+    let names = ctx.clone();
+    // Bars are keyed by company: a keystroke moves and resizes them.
     let chart = move || {
-        let (rows, _) = rows.get();
-        let top = nice_max(rows.iter().map(|&(_, n)| n).max().unwrap_or(0));
-        let height = ROW * rows.len().max(1) as f64;
-        let unit = (WIDTH - LABEL - 28.0) / top as f64;
-        let bars = rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, (c, n))| {
-                let company = &names.atlas.catalog.companies[c];
-                let id = company.id.clone();
-                let y = i as f64 * ROW;
-                let selected = {
-                    let id = id.clone();
-                    move || view_state.query.with(|q| q.is_selected(Facet::Company, &id))
-                };
-                let toggle = {
-                    let id = id.clone();
-                    move || view_state.toggle(Facet::Company, &id)
-                };
-                let toggle_key = toggle.clone();
-                view! {
-                    <g
-                        class="atlas-chart__bar"
-                        class:atlas-chart__bar--active=selected.clone()
-                        data-company=id
-                        role="button"
-                        tabindex="0"
-                        aria-pressed=move || selected().to_string()
-                        on:click=move |_| toggle()
-                        on:keydown=move |e| {
-                            if e.key() == "Enter" || e.key() == " " {
-                                e.prevent_default();
-                                toggle_key();
-                            }
-                        }
-                    >
-                        <rect class="atlas-chart__hit" x=0 y=px(y) width=px(WIDTH) height=px(ROW)/>
-                        <text class="atlas-chart__name" x=px(LABEL - 6.0) y=px(y + ROW * 0.68) text-anchor="end">
-                            {company.name.clone()}
-                        </text>
-                        <rect class="atlas-chart__company" x=px(LABEL) y=px(y + 3.0) width=px(n as f64 * unit) height=px(ROW - 6.0) rx=2/>
-                        <text class="atlas-chart__value" x=px(LABEL + n as f64 * unit + 4.0) y=px(y + ROW * 0.68)>{n}</text>
-                    </g>
-                }
-            })
-            .collect_view();
+        let names = names.clone();
         view! {
             <svg
                 class="atlas-chart"
-                viewBox=format!("0 0 {} {}", px(WIDTH), px(height))
+                viewBox=move || format!("0 0 {} {}", px(WIDTH), px(ROW * rows.with(|(r, _)| r.len().max(1)) as f64))
                 role="group"
                 aria-label="Papers per company"
             >
-                {bars}
+                <For
+                    each=move || rows.with(|(r, _)| r.iter().map(|&(c, _)| c).collect::<Vec<_>>())
+                    key=|&c| c
+                    children=move |c| {
+                        let company = &names.atlas.catalog.companies[c];
+                        let id = company.id.clone();
+                        let rank = move || rows.with(|(r, _)| r.iter().position(|&(x, _)| x == c).unwrap_or(0));
+                        let count = move || rows.with(|(r, _)| r.iter().find(|&&(x, _)| x == c).map_or(0, |&(_, n)| n));
+                        let width = move || px(count() as f64 * unit.get());
+                        let selected = move || view_state.filters.with(|f| f.contains(Facet::Company, c));
+                        let toggle = move || view_state.toggle(Facet::Company, &id);
+                        let toggle_key = toggle.clone();
+                        view! {
+                            <g
+                                class="atlas-chart__bar"
+                                class:atlas-chart__bar--active=selected
+                                data-company=company.id.clone()
+                                transform=move || format!("translate(0 {})", px(rank() as f64 * ROW))
+                                role="button"
+                                tabindex="0"
+                                aria-pressed=move || selected().to_string()
+                                on:click=move |_| toggle()
+                                on:keydown=move |e| {
+                                    if e.key() == "Enter" || e.key() == " " {
+                                        e.prevent_default();
+                                        toggle_key();
+                                    }
+                                }
+                            >
+                                <rect class="atlas-chart__hit" x=0 y=0 width=px(WIDTH) height=px(ROW)/>
+                                <text class="atlas-chart__name" x=px(LABEL - 6.0) y=px(ROW * 0.68) text-anchor="end">
+                                    {company.name.clone()}
+                                </text>
+                                <rect class="atlas-chart__company" x=px(LABEL) y=3 width=width height=px(ROW - 6.0) rx=2/>
+                                <text class="atlas-chart__value" x=move || px(LABEL) + width() + 4 y=px(ROW * 0.68)>{count}</text>
+                            </g>
+                        }
+                    }
+                />
             </svg>
         }
     };
-    let table_names = use_atlas();
+    let table_names = ctx.clone();
     let table = move || {
-        let (rows, _) = rows.get();
-        view! {
-            <table class="atlas-table">
-                <caption class="atlas-visually-hidden">"Papers per company"</caption>
-                <thead><tr><th scope="col">"Company"</th><th scope="col">"Papers"</th></tr></thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|(c, n)| view! {
-                            <tr><th scope="row">{table_names.atlas.catalog.companies[c].name.clone()}</th><td>{n}</td></tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+        let table_names = table_names.clone();
+        move || {
+            rows.with(|(rows, _)| {
+                view! {
+                    <table class="atlas-table">
+                        <caption class="atlas-visually-hidden">"Papers per company"</caption>
+                        <thead><tr><th scope="col">"Company"</th><th scope="col">"Papers"</th></tr></thead>
+                        <tbody>
+                            {rows
+                                .iter()
+                                .map(|&(c, n)| view! {
+                                    <tr><th scope="row">{table_names.atlas.catalog.companies[c].name.clone()}</th><td>{n}</td></tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })
         }
     };
+    let all = Memo::new(move |_| rows.with(|(_, all)| *all));
     view! {
-        <section class="atlas-panel" aria-labelledby="atlas-company-title">
-            <div class="atlas-panel__head">
-                <h2 class="atlas-panel__title" id="atlas-company-title">"Papers per company"</h2>
-                <button
-                    class="atlas-link-button"
-                    aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)
-                >
-                    {move || if as_table.get() { "Chart" } else { "Table" }}
-                </button>
-            </div>
-            <div data-testid="company-chart">
-                {move || if as_table.get() { table().into_any() } else { chart().into_any() }}
-            </div>
+        <ChartPanel id="atlas-company-title" title="Papers per company".to_string() testid="company-chart" chart=chart table=table>
             {move || {
-                let (_, all) = rows.get();
+                let all = all.get();
                 (all > TOP).then(|| view! {
                     <button
                         class="atlas-link-button"
@@ -146,6 +137,6 @@ pub fn CompanyChart() -> impl IntoView {
                     </button>
                 })
             }}
-        </section>
+        </ChartPanel>
     }
 }

@@ -8,7 +8,7 @@ use super::paper_card::PaperCard;
 use super::tag_cloud::TagCloud;
 use super::timeline_chart::TimelineChart;
 use super::use_atlas;
-use crate::atlas::{Atlas, Results, Selection};
+use crate::atlas::{Atlas, Filters, Results, Selection};
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use leptos::ev;
 use leptos::html::Input;
@@ -17,9 +17,11 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
-/// Cards rendered at first and added by "show more"; the count, facets
-/// and charts always cover every match.
-const PAGE: usize = 50;
+/// Cards rendered at first, and added by "show more" or by scrolling near
+/// the end of the list: a screen and a half on a desktop, so that a
+/// keystroke builds only cards that can be seen. The count, facets and
+/// charts always cover every match.
+pub const PAGE: usize = 16;
 
 /// How a change reaches the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,8 +36,13 @@ pub enum History {
 #[derive(Clone, Copy)]
 pub struct ViewState {
     pub query: RwSignal<Query>,
+    /// The chosen filters without the text. A Memo: a keystroke leaves it
+    /// equal, so the many controls that show what is chosen (facet rows,
+    /// chart bars, card tags) do not re-run while typing.
+    pub filters: Memo<Filters>,
     pub results: Memo<Results>,
     change: Callback<(Query, History)>,
+    url: UrlSync,
 }
 
 impl ViewState {
@@ -58,6 +65,12 @@ impl ViewState {
         next.years = years;
         self.set(next, History::Push);
     }
+
+    /// Writes a URL change that is still waiting for the next frame, so
+    /// that the address bar is exact (before copying it, for one).
+    pub fn flush_url(&self) {
+        self.url.flush();
+    }
 }
 
 pub fn use_view() -> ViewState {
@@ -68,6 +81,73 @@ fn current_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The URL and the document title follow the view. Typing writes them one
+/// frame after the list has updated, once per frame however fast the keys
+/// come (`replaceState` and a title change each cost milliseconds in
+/// Chromium); a click writes a new history entry at once, after any write
+/// still waiting.
+#[derive(Clone, Copy)]
+struct UrlSync {
+    /// The href and title a keystroke left to write.
+    pending: StoredValue<Option<(String, String)>>,
+    write: Callback<(String, String, History)>,
+}
+
+impl UrlSync {
+    fn new() -> UrlSync {
+        let navigate = use_navigate();
+        UrlSync {
+            pending: StoredValue::new(None),
+            write: Callback::new(move |(href, title, history): (String, String, History)| {
+                // `resolve: false` with the base included: resolving would
+                // add the base a second time under a sub-path (GUIDE.md).
+                navigate(
+                    &href,
+                    NavigateOptions {
+                        resolve: false,
+                        replace: history == History::Replace,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+                document().set_title(&title);
+            }),
+        }
+    }
+
+    fn record(self, href: String, title: String, history: History) {
+        match history {
+            History::Push => {
+                self.flush();
+                self.write.run((href, title, History::Push));
+            }
+            History::Replace => {
+                let first = self.pending.with_value(Option::is_none);
+                self.pending.set_value(Some((href, title)));
+                if first {
+                    // After the frame that shows the keystroke's results.
+                    request_animation_frame(move || {
+                        set_timeout(move || self.flush(), std::time::Duration::ZERO)
+                    });
+                }
+            }
+        }
+    }
+
+    /// Drops what is pending: the user went back or forward meanwhile.
+    fn cancel(self) {
+        self.pending.try_set_value(None);
+    }
+
+    /// Writes what is pending, unless the explorer has gone (a link was
+    /// followed in the meantime, and the URL is the new page's).
+    fn flush(self) {
+        if let Some((href, title)) = self.pending.try_update_value(Option::take).flatten() {
+            self.write.run((href, title, History::Replace));
+        }
+    }
+}
+
 /// The explorer page.
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -76,6 +156,7 @@ pub fn Explorer() -> impl IntoView {
     // The router's location, not window.location: when a link leads here
     // from another page, the route renders before the browser URL changes.
     let decoded = Query::decode(&use_location().search.get_untracked());
+    document().set_title(&view_title(&atlas, &decoded.query));
     let query = RwSignal::new(decoded.query);
     // Values the URL had that could not be used, shown as a notice.
     let url_ignored = RwSignal::new(decoded.ignored);
@@ -87,6 +168,7 @@ pub fn Explorer() -> impl IntoView {
         let atlas = atlas.clone();
         move |_| query.with(|q| atlas.resolve(q))
     });
+    let filters = Memo::new(move |_| resolved.with(|(selection, _)| selection.filters.clone()));
     let results = Memo::new({
         let atlas = atlas.clone();
         move |_| resolved.with(|(selection, _)| atlas.run(selection))
@@ -101,46 +183,69 @@ pub fn Explorer() -> impl IntoView {
         }
     });
 
-    let navigate = use_navigate();
+    // The search index is built after the first results are painted, so
+    // that they show without waiting for it (a search before then builds
+    // it on the spot).
+    let index_atlas = atlas.clone();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                index_atlas.index();
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+
+    let url = UrlSync::new();
     let last_view = ctx.last_view;
     let hrefs = ctx.clone();
     last_view.set(query.with_untracked(Query::encode));
     let change = Callback::new(move |(next, history): (Query, History)| {
         // The list updates from the signal at once; the URL follows.
         let encoded = next.encode();
+        let title = view_title(&hrefs.atlas, &next);
         shown.set(PAGE);
         query.set(next);
         url_ignored.set(Vec::new());
         last_view.set(encoded.clone());
-        let href = hrefs.explorer_href(&encoded);
-        // `resolve: false` with the base included: resolving would add the
-        // base a second time under a sub-path (GUIDE.md).
-        navigate(
-            &href,
-            NavigateOptions {
-                resolve: false,
-                replace: history == History::Replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        url.record(hrefs.explorer_href(&encoded), title, history);
     });
     let view_state = ViewState {
         query,
+        filters,
         results,
         change,
+        url,
     };
     provide_context(view_state);
 
     // Back and forward restore the view the URL describes.
+    let popstate_atlas = atlas.clone();
     let popstate = window_event_listener(ev::popstate, move |_| {
+        url.cancel();
         let decoded = Query::decode(&current_search());
         last_view.set(decoded.query.encode());
+        document().set_title(&view_title(&popstate_atlas, &decoded.query));
         query.set(decoded.query);
         url_ignored.set(decoded.ignored);
         shown.set(PAGE);
     });
     on_cleanup(move || popstate.remove());
+
+    // Scrolling near the end of the list shows the next page.
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = sentinel.get() {
+            let observer = NearEnd::observe(&element, move || {
+                let total = results.with_untracked(|r| r.count);
+                if shown.get_untracked() < total {
+                    shown.update(|s| *s += PAGE);
+                }
+            });
+            // Owned by this effect: dropped (and disconnected) with it.
+            StoredValue::new_local(observer);
+        }
+    });
 
     // `/` focuses the search box from anywhere but another text field.
     let search_box = NodeRef::<Input>::new();
@@ -157,13 +262,6 @@ pub fn Explorer() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-
-    // The document title names the view.
-    let title_atlas = atlas.clone();
-    Effect::new(move |_| {
-        let title = query.with(|q| view_title(&title_atlas, q));
-        document().set_title(&title);
-    });
 
     let filters_open = RwSignal::new(false);
     let active_filters = move || query.with(active_filter_count);
@@ -242,6 +340,7 @@ pub fn Explorer() -> impl IntoView {
                             children=move |index| view! { <li><PaperCard index=index/></li> }
                         />
                     </ol>
+                    <div class="atlas-results__sentinel" node_ref=sentinel aria-hidden="true"></div>
                     {move || {
                         let total = results.with(|r| r.count);
                         let showing = ordered.with(Vec::len);
@@ -265,6 +364,49 @@ pub fn Explorer() -> impl IntoView {
                 </aside>
             </div>
         </main>
+    }
+}
+
+/// Calls back when an element comes within a screen of the viewport.
+/// Disconnects when dropped.
+struct NearEnd {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl NearEnd {
+    fn observe(element: &web_sys::Element, near: impl Fn() + 'static) -> Option<NearEnd> {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let intersecting = entries.iter().any(|entry| {
+                    entry
+                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting()
+                });
+                if intersecting {
+                    near();
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100% 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(element);
+        Some(NearEnd {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for NearEnd {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }
 
@@ -300,6 +442,9 @@ pub fn Header() -> impl IntoView {
 fn SortSelect() -> impl IntoView {
     let view_state = use_view();
     let query = view_state.query;
+    // Memos: typing changes neither (but for the first and last word).
+    let current = Memo::new(move |_| query.with(Query::sort));
+    let has_terms = Memo::new(move |_| query.with(Query::has_terms));
     view! {
         <label class="atlas-visually-hidden" for="atlas-sort">
             "Sort by"
@@ -320,8 +465,8 @@ fn SortSelect() -> impl IntoView {
                     view! {
                         <option
                             value=sort.as_str()
-                            prop:selected=move || query.with(|q| q.sort() == sort)
-                            disabled=move || sort == Sort::Relevance && !query.with(Query::has_terms)
+                            prop:selected=move || current.get() == sort
+                            disabled=move || sort == Sort::Relevance && !has_terms.get()
                         >
                             {sort.label()}
                         </option>
@@ -376,74 +521,92 @@ fn ResultSummary(
 /// The active filters as removable chips, and "clear all".
 #[component]
 fn ActiveFilters() -> impl IntoView {
-    let ctx = use_atlas();
     let view_state = use_view();
     let query = view_state.query;
+    let filters = view_state.filters;
+    // Memos, so that typing re-renders only the search chip's label.
+    let has_terms = Memo::new(move |_| query.with(Query::has_terms));
+    let any = Memo::new(move |_| has_terms.get() || filters.with(|f| !f.is_empty()));
+    // Stored, so that the closures below are Copy for `<Show>`.
+    let atlas = StoredValue::new(use_atlas().atlas);
     let chips = move || {
-        let q = query.get();
-        let mut chips: Vec<(String, Query)> = Vec::new();
-        if q.has_terms() {
-            chips.push((format!("“{}”", q.text.trim()), q.with_text("")));
-        }
-        for facet in Facet::ALL {
-            let ids = ctx.atlas.facet_ids(facet);
-            for id in q.values(facet) {
-                if let Some(i) = ids.iter().position(|known| known == id) {
-                    let name = ctx.atlas.facet_name(facet, i);
-                    let label = match facet {
-                        Facet::Tag => format!("#{name}"),
-                        _ => name.to_string(),
-                    };
-                    chips.push((label, q.toggled(facet, id)));
+        atlas.with_value(|atlas| {
+            filters.with(|f| {
+                let mut chips: Vec<(String, Option<(Facet, usize)>)> = Vec::new();
+                for facet in Facet::ALL {
+                    for &i in f.of(facet) {
+                        let name = atlas.facet_name(facet, i);
+                        let label = match facet {
+                            Facet::Tag => format!("#{name}"),
+                            _ => name.to_string(),
+                        };
+                        chips.push((label, Some((facet, i))));
+                    }
                 }
+                if !f.years.is_unbounded() {
+                    chips.push((format!("Years {}", year_label(f.years)), None));
+                }
+                chips
+            })
+        })
+    };
+    let remove = move |chip: Option<(Facet, usize)>| {
+        let mut next = query.get_untracked();
+        match chip {
+            Some((facet, i)) => {
+                let id = atlas.with_value(|atlas| atlas.facet_ids(facet)[i].to_string());
+                next = next.toggled(facet, &id);
             }
+            None => next.years = YearRange::default(),
         }
-        if !q.years.is_unbounded() {
-            let mut next = q.clone();
-            next.years = YearRange::default();
-            chips.push((format!("Years {}", year_label(q.years)), next));
+        view_state.set(next, History::Push);
+    };
+    let chip = move |label: Signal<String>, on_click: Box<dyn Fn()>| {
+        view! {
+            <li>
+                <button
+                    class="atlas-chip"
+                    aria-label=move || format!("Remove filter {}", label.get())
+                    on:click=move |_| on_click()
+                >
+                    {label}
+                    <span aria-hidden="true" class="atlas-chip__x">"×"</span>
+                </button>
+            </li>
         }
-        chips
     };
     view! {
-        {move || {
-            let chips = chips();
-            (!chips.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="atlas-chips" aria-label="Active filters">
-                            {chips
-                                .into_iter()
-                                .map(|(label, without)| {
-                                    let aria = format!("Remove filter {label}");
-                                    view! {
-                                        <li>
-                                            <button
-                                                class="atlas-chip"
-                                                aria-label=aria
-                                                on:click=move |_| view_state.set(without.clone(), History::Push)
-                                            >
-                                                {label}
-                                                <span aria-hidden="true" class="atlas-chip__x">"×"</span>
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                            <li>
-                                <button
-                                    class="atlas-chip atlas-chip--clear"
-                                    on:click=move |_| {
-                                        view_state.set(query.with_untracked(Query::cleared), History::Push)
-                                    }
-                                >
-                                    "Clear all"
-                                </button>
-                            </li>
-                        </ul>
-                    }
-                })
-        }}
+        <Show when=move || any.get()>
+            <ul class="atlas-chips" aria-label="Active filters">
+                {move || {
+                    has_terms.get().then(|| {
+                        let label = Signal::derive(move || query.with(|q| format!("“{}”", q.text.trim())));
+                        chip(
+                            label,
+                            Box::new(move || {
+                                view_state.set(query.with_untracked(|q| q.with_text("")), History::Push)
+                            }),
+                        )
+                    })
+                }}
+                {move || {
+                    chips()
+                        .into_iter()
+                        .map(|(label, which)| chip(Signal::stored(label), Box::new(move || remove(which))))
+                        .collect_view()
+                }}
+                <li>
+                    <button
+                        class="atlas-chip atlas-chip--clear"
+                        on:click=move |_| {
+                            view_state.set(query.with_untracked(Query::cleared), History::Push)
+                        }
+                    >
+                        "Clear all"
+                    </button>
+                </li>
+            </ul>
+        </Show>
     }
 }
 

@@ -27,7 +27,10 @@ pub fn ExportMenu() -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
     let (copied, copy) = use_copy();
-    let copy_link = move |_| copy(&window().location().href().unwrap_or_default());
+    let copy_link = move |_| {
+        view_state.flush_url();
+        copy(&window().location().href().unwrap_or_default())
+    };
     let buttons = Format::ALL
         .into_iter()
         .map(|format| {

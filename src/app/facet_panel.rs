@@ -34,24 +34,25 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
         .map(String::from)
         .collect();
     let total = ids.len();
-    let option_ids = ids.clone();
+    // This facet's counts alone: its rows re-run only when they change.
+    let counts = Memo::new(move |_| view_state.results.with(|r| r.counts.of(facet).to_vec()));
     let options = move || {
-        let counts = view_state.results.with(|r| r.counts.of(facet).to_vec());
-        let mut options: Vec<(usize, usize)> = counts.into_iter().enumerate().collect();
+        let mut options: Vec<(usize, usize)> = counts.get().into_iter().enumerate().collect();
         // Areas keep their fixed order; the rest list the largest first.
         if facet != Facet::Category {
             options.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
         }
         if facet == Facet::Tag && !expanded.get() {
-            let q = view_state.query.get();
-            let selected = |i: usize| q.is_selected(facet, &option_ids[i]);
-            let mut kept = 0;
-            options.retain(|&(i, n)| {
-                let keep = selected(i) || (n > 0 && kept < TOP_TAGS);
-                if keep && !selected(i) {
-                    kept += 1;
-                }
-                keep
+            view_state.filters.with(|f| {
+                let mut kept = 0;
+                options.retain(|&(i, n)| {
+                    let selected = f.contains(facet, i);
+                    let keep = selected || (n > 0 && kept < TOP_TAGS);
+                    if keep && !selected {
+                        kept += 1;
+                    }
+                    keep
+                });
             });
         }
         options
@@ -68,22 +69,16 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
                     each=options
                     key=|&(i, _)| i
                     children=move |(i, _)| {
-                        let count = move || view_state.results.with(|r| r.counts.of(facet)[i]);
+                        let count = move || counts.with(|c| c[i]);
                         let id = ids[i].clone();
                         let name = ctx_names.atlas.facet_name(facet, i).to_string();
-                        let selected = {
-                            let id = id.clone();
-                            move || view_state.query.with(|q| q.is_selected(facet, &id))
-                        };
-                        let disabled = {
-                            let selected = selected.clone();
-                            move || count() == 0 && !selected()
-                        };
+                        let selected = move || view_state.filters.with(|f| f.contains(facet, i));
+                        let disabled = move || count() == 0 && !selected();
                         view! {
                             <li>
                                 <button
                                     class="atlas-facet__option"
-                                    class:atlas-facet__option--active=selected.clone()
+                                    class:atlas-facet__option--active=selected
                                     aria-pressed=move || selected().to_string()
                                     disabled=disabled
                                     data-value=id.clone()
@@ -125,7 +120,8 @@ fn YearGroup() -> impl IntoView {
             .enumerate()
             .collect::<Vec<_>>()
     };
-    let range = move || view_state.query.with(|q| q.years);
+    let range = move || view_state.filters.with(|f| f.years);
+    let counts = Memo::new(move |_| view_state.results.with(|r| r.counts.years.clone()));
     let select = move |which: &'static str, years: Vec<u16>| {
         let label = if which == "from" { "From" } else { "To" };
         view! {
@@ -175,7 +171,7 @@ fn YearGroup() -> impl IntoView {
                     each=options
                     key=|&(_, year)| year
                     children=move |(index, year)| {
-                        let count = move || view_state.results.with(|r| r.counts.years[index]);
+                        let count = move || counts.with(|c| c[index]);
                         let selected = move || range().contains(year) && !range().is_unbounded();
                         view! {
                             <li>

@@ -3,6 +3,7 @@
 //! into a new [`Query`](crate::query::Query).
 
 mod api;
+mod chart_panel;
 mod clipboard;
 mod company_chart;
 pub mod crash;
@@ -17,6 +18,7 @@ mod theme;
 mod timeline_chart;
 
 use crate::atlas::Atlas;
+pub use explorer::PAGE;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;

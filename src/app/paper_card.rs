@@ -22,16 +22,14 @@ pub fn PaperCard(index: usize) -> impl IntoView {
     let category = catalog.category_of(paper);
     let tags = catalog
         .tags_of(paper)
-        .map(|tag| {
+        .zip(&paper.tags)
+        .map(|(tag, &t)| {
             let id = tag.id.clone();
-            let pressed = {
-                let id = id.clone();
-                move || {
-                    view_state
-                        .query
-                        .with(|q| q.is_selected(Facet::Tag, &id))
-                        .to_string()
-                }
+            let pressed = move || {
+                view_state
+                    .filters
+                    .with(|f| f.contains(Facet::Tag, t))
+                    .to_string()
             };
             view! {
                 <li>

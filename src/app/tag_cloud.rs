@@ -65,15 +65,12 @@ pub fn TagCloud() -> impl IntoView {
                         };
                         let tag = &names.atlas.catalog.tags[t];
                         let id = tag.id.clone();
-                        let pressed = {
-                            let id = id.clone();
-                            move || view_state.query.with(|q| q.is_selected(Facet::Tag, &id))
-                        };
+                        let pressed = move || view_state.filters.with(|f| f.contains(Facet::Tag, t));
                         view! {
                             <li>
                                 <button
                                     class=class
-                                    class:atlas-cloud__tag--active=pressed.clone()
+                                    class:atlas-cloud__tag--active=pressed
                                     data-tag=id.clone()
                                     aria-pressed=move || pressed().to_string()
                                     title=tag.description.clone().unwrap_or_default()

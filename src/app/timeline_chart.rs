@@ -2,6 +2,7 @@
 //! A click on a year filters to it (again to clear); shift-click extends
 //! the range. A table shows the same numbers as text.
 
+use super::chart_panel::ChartPanel;
 use super::explorer::{use_view, year_label};
 use super::use_atlas;
 use crate::chart::{nice_max, px, stack, ticks};
@@ -14,14 +15,27 @@ const AXIS: f64 = 18.0;
 const LEFT: f64 = 26.0;
 /// Room above the bars for the top tick's label.
 const TOP: f64 = 8.0;
+/// The plot's height, and the y of the x axis that bars grow up from.
+const PLOT: f64 = HEIGHT - AXIS - TOP;
+const FLOOR: f64 = TOP + PLOT;
+
+/// Where everything of the chart goes for one set of results.
+#[derive(Clone, PartialEq)]
+struct Geometry {
+    /// The value at the top of the axis.
+    top: usize,
+    /// Per year, per area: the segment's `(y, height)`.
+    segments: Vec<Vec<(i32, i32)>>,
+    totals: Vec<usize>,
+}
 
 #[component]
 pub fn TimelineChart() -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
-    let as_table = RwSignal::new(false);
-    let hovered = RwSignal::new(None::<u16>);
-    let range = move || view_state.query.with(|q| q.years);
+    let hovered = RwSignal::new(None::<usize>);
+    let range = move || view_state.filters.with(|f| f.years);
+    let years = ctx.atlas.years().to_vec();
     let categories: Vec<String> = ctx
         .atlas
         .catalog
@@ -29,6 +43,30 @@ pub fn TimelineChart() -> impl IntoView {
         .iter()
         .map(|c| c.name.clone())
         .collect();
+
+    // Read by every segment, the bars' labels and the grid: a keystroke
+    // moves and resizes the chart's elements, it never rebuilds them.
+    let geometry = Memo::new(move |_| {
+        view_state.results.with(|r| {
+            let totals: Vec<usize> = r.timeline.iter().map(|b| b.total()).collect();
+            let top = nice_max(totals.iter().copied().max().unwrap_or(0));
+            let segments = r
+                .timeline
+                .iter()
+                .map(|bin| {
+                    stack(&bin.per_category, top, PLOT)
+                        .into_iter()
+                        .map(|(start, end)| (px(FLOOR) - end, end - start))
+                        .collect()
+                })
+                .collect();
+            Geometry {
+                top,
+                segments,
+                totals,
+            }
+        })
+    });
 
     let click = move |year: u16, extend: bool| {
         let r = range();
@@ -48,61 +86,55 @@ pub fn TimelineChart() -> impl IntoView {
     };
 
     let names = categories.clone();
-    let detail = move || {
-        let timeline = view_state.results.with(|r| r.timeline.clone());
-        match hovered
-            .get()
-            .and_then(|y| timeline.into_iter().find(|b| b.year == y))
-        {
-            Some(bin) => {
-                let parts: Vec<String> = bin
-                    .per_category
-                    .iter()
-                    .zip(&names)
-                    .filter(|(n, _)| **n > 0)
-                    .map(|(n, name)| format!("{name} {n}"))
-                    .collect();
-                format!("{}: {} papers. {}", bin.year, bin.total(), parts.join(", "))
-            }
-            None => "Click a year to filter; shift-click to extend the range.".to_string(),
-        }
+    let detail = move || match hovered.get() {
+        Some(i) => view_state.results.with(|r| {
+            let bin = &r.timeline[i];
+            let parts: Vec<String> = bin
+                .per_category
+                .iter()
+                .zip(&names)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, name)| format!("{name} {n}"))
+                .collect();
+            format!("{}: {} papers. {}", bin.year, bin.total(), parts.join(", "))
+        }),
+        None => "Click a year to filter; shift-click to extend the range.".to_string(),
     };
 
+    let chart_years = years.clone();
     let chart = move || {
-        let timeline = view_state.results.with(|r| r.timeline.clone());
-        let top = nice_max(timeline.iter().map(|b| b.total()).max().unwrap_or(0));
-        let plot = HEIGHT - AXIS - TOP;
-        // The y of the x axis: bars grow up from it.
-        let floor = TOP + plot;
-        let slot = (WIDTH - LEFT) / timeline.len().max(1) as f64;
-        let grid = ticks(top, 4)
-            .into_iter()
-            .map(|t| {
-                let y = floor - plot * t as f64 / top as f64;
-                view! {
-                    <line class="atlas-chart__grid" x1=px(LEFT) x2=px(WIDTH) y1=px(y) y2=px(y)/>
-                    <text class="atlas-chart__tick" x=px(LEFT - 4.0) y=px(y + 3.0) text-anchor="end">{t}</text>
-                }
-            })
-            .collect_view();
-        let bars = timeline
-            .into_iter()
+        let slot = (WIDTH - LEFT) / chart_years.len().max(1) as f64;
+        // The grid changes only with the axis' top value.
+        let top = Memo::new(move |_| geometry.with(|g| g.top));
+        let grid = move || {
+            let top = top.get();
+            ticks(top, 4)
+                .into_iter()
+                .map(|t| {
+                    let y = px(FLOOR - PLOT * t as f64 / top as f64);
+                    view! {
+                        <line class="atlas-chart__grid" x1=px(LEFT) x2=px(WIDTH) y1=y y2=y/>
+                        <text class="atlas-chart__tick" x=px(LEFT - 4.0) y=y + 3 text-anchor="end">{t}</text>
+                    }
+                })
+                .collect_view()
+        };
+        let bars = chart_years
+            .iter()
             .enumerate()
-            .map(|(i, bin)| {
-                let year = bin.year;
+            .map(|(i, &year)| {
                 let x = LEFT + i as f64 * slot;
                 let selected = move || !range().is_unbounded() && range().contains(year);
-                let label = format!("{year}: {} papers", bin.total());
-                let segments = stack(&bin.per_category, top, plot)
-                    .into_iter()
-                    .map(|s| {
+                let label = move || format!("{year}: {} papers", geometry.with(|g| g.totals[i]));
+                let segments = (0..categories.len())
+                    .map(|c| {
                         view! {
                             <rect
-                                class=format!("atlas-chart__seg atlas-cat{}", s.series)
+                                class=format!("atlas-chart__seg atlas-cat{c}")
                                 x=px(x + slot * 0.15)
                                 width=px(slot * 0.7)
-                                y=px(floor - s.end)
-                                height=px(floor - s.start) - px(floor - s.end)
+                                y=move || geometry.with(|g| g.segments[i][c].0)
+                                height=move || geometry.with(|g| g.segments[i][c].1)
                             />
                         }
                     })
@@ -123,8 +155,8 @@ pub fn TimelineChart() -> impl IntoView {
                                 click(year, e.shift_key());
                             }
                         }
-                        on:mouseenter=move |_| hovered.set(Some(year))
-                        on:focus=move |_| hovered.set(Some(year))
+                        on:mouseenter=move |_| hovered.set(Some(i))
+                        on:focus=move |_| hovered.set(Some(i))
                     >
                         <rect class="atlas-chart__hit" x=px(x) y=0 width=px(slot) height=px(HEIGHT)/>
                         {segments}
@@ -142,72 +174,72 @@ pub fn TimelineChart() -> impl IntoView {
                 role="group"
                 aria-label="Papers per year"
             >
-                {grid}
+                <g>{grid}</g>
                 {bars}
             </svg>
         }
     };
 
-    let table_names = categories.clone();
+    let table_names = ctx
+        .atlas
+        .catalog
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect::<Vec<_>>();
     let table = move || {
-        let timeline = view_state.results.with(|r| r.timeline.clone());
-        view! {
-            <table class="atlas-table">
-                <caption class="atlas-visually-hidden">"Papers per year and area"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Year"</th>
-                        {table_names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view()}
-                        <th scope="col">"Total"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {timeline
-                        .into_iter()
-                        .map(|bin| view! {
+        let table_names = table_names.clone();
+        move || {
+            view_state.results.with(|r| {
+                view! {
+                    <table class="atlas-table">
+                        <caption class="atlas-visually-hidden">"Papers per year and area"</caption>
+                        <thead>
                             <tr>
-                                <th scope="row">{bin.year}</th>
-                                {bin.per_category.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
-                                <td>{bin.total()}</td>
+                                <th scope="col">"Year"</th>
+                                {table_names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view()}
+                                <th scope="col">"Total"</th>
                             </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+                        </thead>
+                        <tbody>
+                            {r.timeline
+                                .iter()
+                                .map(|bin| view! {
+                                    <tr>
+                                        <th scope="row">{bin.year}</th>
+                                        {bin.per_category.iter().map(|n| view! { <td>{*n}</td> }).collect_view()}
+                                        <td>{bin.total()}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+            })
         }
     };
 
+    let title = Signal::derive(move || {
+        let r = range();
+        if r.is_unbounded() {
+            "Papers per year".to_string()
+        } else {
+            format!("Papers per year · {}", year_label(r))
+        }
+    });
+
     view! {
-        <section class="atlas-panel" aria-labelledby="atlas-timeline-title">
-            <div class="atlas-panel__head">
-                <h2 class="atlas-panel__title" id="atlas-timeline-title">
-                    "Papers per year"
-                    {move || {
-                        let r = range();
-                        (!r.is_unbounded()).then(|| format!(" · {}", year_label(r)))
-                    }}
-                </h2>
-                <button
-                    class="atlas-link-button"
-                    aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)
-                >
-                    {move || if as_table.get() { "Chart" } else { "Table" }}
-                </button>
-            </div>
-            <div data-testid="timeline-chart">
-                {move || if as_table.get() { table().into_any() } else { chart().into_any() }}
-            </div>
+        <ChartPanel id="atlas-timeline-title" title=title testid="timeline-chart" chart=chart table=table>
             <p class="atlas-panel__hint" aria-live="polite">{detail}</p>
             <ul class="atlas-legend" aria-label="Areas">
-                {categories
-                    .into_iter()
+                {ctx.atlas.catalog.categories
+                    .iter()
                     .enumerate()
-                    .map(|(i, name)| view! {
-                        <li><span class=format!("atlas-legend__swatch atlas-cat{i}") aria-hidden="true"></span>{name}</li>
+                    .map(|(i, c)| view! {
+                        <li><span class=format!("atlas-legend__swatch atlas-cat{i}") aria-hidden="true"></span>{c.name.clone()}</li>
                     })
                     .collect_view()}
             </ul>
-        </section>
+        </ChartPanel>
     }
 }

@@ -123,7 +123,12 @@ function instrument() {
       channel.port2.postMessage('painted');
     });
   };
-  new MutationObserver((records) => {
+  // What the page shows: the document title (in <head>) is not part of
+  // "list, counts, cloud and charts", and the app writes it with the URL,
+  // one frame after the results.
+  new MutationObserver((all) => {
+    const records = all.filter((r) => !document.head?.contains(r.target));
+    if (records.length === 0) return;
     b.lastMutation = performance.now();
     b.records += records.length;
     for (const r of records) b.added += r.addedNodes.length;
