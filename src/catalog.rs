@@ -8,7 +8,7 @@
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{Number, Value};
+use serde_json::Number;
 use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -157,22 +157,30 @@ impl Catalog {
     /// Parses and validates a catalog. All problems are collected, not just
     /// the first, so that a contributor can fix them in one pass.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
-        Catalog::validate(serde_json::from_str(text))
+        let (parsed, names) = parse(|| serde_json::from_str(text));
+        Catalog::validate(parsed, names)
     }
 
     /// [`Catalog::from_json`] reading from a stream of bytes: the text is
     /// never held whole in memory, only the catalog it describes.
     pub fn from_reader(reader: impl std::io::Read) -> Result<Catalog, CatalogError> {
-        Catalog::validate(serde_json::from_reader(reader))
+        let (parsed, names) = parse(|| serde_json::from_reader(reader));
+        Catalog::validate(parsed, names)
     }
 
-    fn validate(parsed: serde_json::Result<Field<RawCatalog>>) -> Result<Catalog, CatalogError> {
+    fn validate(
+        parsed: serde_json::Result<Field<RawCatalog>>,
+        names: Vec<String>,
+    ) -> Result<Catalog, CatalogError> {
         let raw = parsed.map_err(|e| CatalogError::Syntax {
             line: e.line(),
             column: e.column(),
             message: syntax_message(&e),
         })?;
-        let mut v = Validator::default();
+        let mut v = Validator {
+            problems: Vec::new(),
+            names,
+        };
         let catalog = v.catalog(raw);
         match catalog {
             Some(c) if v.problems.is_empty() => Ok(c),
@@ -244,7 +252,7 @@ impl<T> Field<T> {
 
 /// The JSON values a type can be read from; any other is a `Field::Wrong`.
 trait FromJson<'de>: Sized {
-    fn from_string(_: String) -> Option<Self> {
+    fn from_str(_: &str) -> Option<Self> {
         None
     }
     fn from_number(_: Number) -> Option<Self> {
@@ -261,9 +269,43 @@ trait FromJson<'de>: Sized {
 }
 
 impl FromJson<'_> for String {
-    fn from_string(s: String) -> Option<Self> {
-        Some(s)
+    fn from_str(s: &str) -> Option<Self> {
+        Some(s.to_string())
     }
+}
+
+/// A reference to a declared id (a venue, category, company or tag). Papers
+/// repeat a few hundred ids up to a million times: each is interned while
+/// parsing instead of allocated, so that no short-lived string is left
+/// between the papers' texts (wasm memory keeps its high-water mark).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Name(u32);
+
+thread_local! {
+    /// The ids met by the parse in progress (see [`parse`]).
+    static NAMES: std::cell::RefCell<(HashMap<String, u32>, Vec<String>)> = Default::default();
+}
+
+impl FromJson<'_> for Name {
+    fn from_str(s: &str) -> Option<Self> {
+        NAMES.with_borrow_mut(|(ids, names)| {
+            if let Some(&id) = ids.get(s) {
+                return Some(Name(id));
+            }
+            let id = names.len() as u32;
+            ids.insert(s.to_string(), id);
+            names.push(s.to_string());
+            Some(Name(id))
+        })
+    }
+}
+
+/// Parses with a fresh table of [`Name`]s, and returns it with the result.
+fn parse<T>(run: impl FnOnce() -> T) -> (T, Vec<String>) {
+    NAMES.with_borrow_mut(|table| *table = Default::default());
+    let result = run();
+    let (_, names) = NAMES.with_borrow_mut(std::mem::take);
+    (result, names)
 }
 
 impl FromJson<'_> for Number {
@@ -328,11 +370,8 @@ impl<'de, T: FromJson<'de>> Deserialize<'de> for Field<T> {
                     "a number",
                 ))
             }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Field<T>, E> {
-                self.visit_string(s.to_string())
-            }
-            fn visit_string<E>(self, s: String) -> Result<Field<T>, E> {
-                Ok(Self::found(T::from_string(s), "a string"))
+            fn visit_str<E>(self, s: &str) -> Result<Field<T>, E> {
+                Ok(Self::found(T::from_str(s), "a string"))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {
                 Ok(Self::found(T::from_seq(seq)?, "an array"))
@@ -351,9 +390,7 @@ type List<T> = Field<Vec<Field<T>>>;
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct RawCatalog {
-    /// Kept as it is, to quote it when it is not the schema this app reads.
-    #[serde(deserialize_with = "present")]
-    schema: Option<Value>,
+    schema: Field<Number>,
     name: Field<String>,
     updated: Field<String>,
     categories: List<RawDeclaration>,
@@ -378,24 +415,20 @@ struct RawDeclaration {
 struct RawPaper {
     id: Field<String>,
     title: Field<String>,
-    venue: Field<String>,
+    venue: Field<Name>,
     year: Field<Number>,
-    companies: List<String>,
-    category: Field<String>,
-    tags: List<String>,
+    companies: List<Name>,
+    category: Field<Name>,
+    tags: List<Name>,
     summary: Field<String>,
     url: Field<String>,
     doi: Field<String>,
 }
 
-/// A field that is present, even as `null`.
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(d).map(Some)
-}
-
-#[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
+    /// The text of each [`Name`].
+    names: Vec<String>,
 }
 
 /// Where a problem is, as the user should read it.
@@ -407,6 +440,27 @@ fn paper_location(index: usize, id: &Field<String>) -> String {
 }
 
 impl Validator {
+    /// A reference as text, for the checks strings get.
+    fn named(&self, value: Field<Name>) -> Field<String> {
+        match value {
+            Field::Found(Name(i)) => Field::Found(self.names[i as usize].clone()),
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Wrong(kind) => Field::Wrong(kind),
+        }
+    }
+
+    fn named_list(&self, value: List<Name>) -> List<String> {
+        match value {
+            Field::Found(items) => {
+                Field::Found(items.into_iter().map(|item| self.named(item)).collect())
+            }
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Wrong(kind) => Field::Wrong(kind),
+        }
+    }
+
     fn problem(&mut self, location: &str, field: &str, message: impl Into<String>) {
         self.problems.push(Problem {
             location: location.to_string(),
@@ -531,13 +585,18 @@ impl Validator {
             }
         };
         match &root.schema {
-            Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA) => {}
-            Some(other) => self.problem(
+            Field::Found(n) if n.as_u64() == Some(SCHEMA) => {}
+            Field::Found(n) => self.problem(
                 "catalog",
                 "schema",
-                format!("this app reads schema {SCHEMA}, found {other}"),
+                format!("this app reads schema {SCHEMA}, found {n}"),
             ),
-            None => self.problem("catalog", "schema", "is missing"),
+            Field::Absent => self.problem("catalog", "schema", "is missing"),
+            other => self.problem(
+                "catalog",
+                "schema",
+                format!("this app reads schema {SCHEMA}, found {}", other.kind()),
+            ),
         }
         let name = self
             .string(root.name, "catalog", "name")
@@ -609,9 +668,10 @@ impl Validator {
             }
             let title = self.string(raw.title, &loc, "title");
             let summary = self.string(raw.summary, &loc, "summary");
-            let venue = self.reference(raw.venue, &loc, "venue", &venue_ids, "venues");
-            let category =
-                self.reference(raw.category, &loc, "category", &category_ids, "categories");
+            let venue = self.named(raw.venue);
+            let venue = self.reference(venue, &loc, "venue", &venue_ids, "venues");
+            let category = self.named(raw.category);
+            let category = self.reference(category, &loc, "category", &category_ids, "categories");
             let year = match raw.year {
                 Field::Found(n) => match n.as_u64() {
                     Some(y @ 1900..=2200) => Some(y as u16),
@@ -629,16 +689,18 @@ impl Validator {
                     None
                 }
             };
+            let companies = self.named_list(raw.companies);
             let companies =
-                self.references(raw.companies, &loc, "companies", &company_ids, "companies");
+                self.references(companies, &loc, "companies", &company_ids, "companies");
             if companies.as_ref().is_some_and(Vec::is_empty) {
                 self.problem(&loc, "companies", "names no company");
             }
+            let raw_tags = self.named_list(raw.tags);
             let paper_tags = if vocabulary_given {
-                self.references(raw.tags, &loc, "tags", &tag_ids, "tags")
+                self.references(raw_tags, &loc, "tags", &tag_ids, "tags")
             } else {
                 // Declare each new tag by its first use.
-                self.slugs(raw.tags, &loc, "tags").map(|slugs| {
+                self.slugs(raw_tags, &loc, "tags").map(|slugs| {
                     slugs
                         .into_iter()
                         .map(|t| {

@@ -148,20 +148,32 @@ pub fn export(catalog: &Catalog, papers: &[usize], format: Format) -> String {
             out
         }
         Format::Json => {
-            let list: Vec<serde_json::Value> = papers
-                .map(|p| {
-                    serde_json::json!({
-                        "id": p.id,
-                        "title": p.title,
-                        "venue": catalog.venue_of(p).id,
-                        "year": p.year,
-                        "companies": catalog.companies_of(p).map(|c| c.id.as_str()).collect::<Vec<_>>(),
-                        "category": catalog.category_of(p).id,
-                        "tags": catalog.tags_of(p).map(|t| t.id.as_str()).collect::<Vec<_>>(),
-                        "summary": p.summary,
-                        "url": p.url,
-                        "doi": p.doi,
-                    })
+            // The catalog's own paper format (SPEC.md §1), fields in its order.
+            #[derive(serde::Serialize)]
+            struct JsonPaper<'a> {
+                id: &'a str,
+                title: &'a str,
+                venue: &'a str,
+                year: u16,
+                companies: Vec<&'a str>,
+                category: &'a str,
+                tags: Vec<&'a str>,
+                summary: &'a str,
+                url: Option<&'a str>,
+                doi: Option<&'a str>,
+            }
+            let list: Vec<JsonPaper> = papers
+                .map(|p| JsonPaper {
+                    id: &p.id,
+                    title: &p.title,
+                    venue: &catalog.venue_of(p).id,
+                    year: p.year,
+                    companies: catalog.companies_of(p).map(|c| c.id.as_str()).collect(),
+                    category: &catalog.category_of(p).id,
+                    tags: catalog.tags_of(p).map(|t| t.id.as_str()).collect(),
+                    summary: &p.summary,
+                    url: p.url.as_deref(),
+                    doi: p.doi.as_deref(),
                 })
                 .collect();
             let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
