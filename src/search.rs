@@ -7,7 +7,7 @@
 //! in the same order, so one prefix costs one linear scan of one slice.
 
 use crate::bits::Bits;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Paper};
 use crate::text::{for_each_word, words};
 use rustc_hash::FxHashMap;
 
@@ -36,89 +36,80 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(catalog: &Catalog) -> SearchIndex {
-        // Words get ids in order of first appearance; each paper lists its
-        // (word, best field) pairs, then the pairs are grouped by word with
-        // a counting sort and the words sorted once at the end. No string
-        // is allocated per occurrence, only per distinct word.
+        // Two passes over the papers' words, and no list of occurrences in
+        // between: the first gives each distinct word an id and counts its
+        // papers, the second writes each posting straight into its place.
+        // A paper's words come best field first (title, tags, the rest), so
+        // the first time a paper shows a word is in its best field. Memory
+        // is the postings and a few numbers per distinct word.
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut word_id = |word: &str| -> u32 {
-            if let Some(&id) = ids.get(word) {
-                return id;
-            }
-            let id = ids.len() as u32;
-            ids.insert(word.into(), id);
-            id
-        };
         let mut buffer = String::new();
-        // Words of the shared names are computed once, not once per paper.
+        // Words of the shared names are found once, not once per paper.
         let mut names = |list: &mut dyn Iterator<Item = &str>| -> Vec<Vec<u32>> {
             list.map(|name| {
                 let mut found = Vec::new();
-                for_each_word(name, &mut buffer, |w| found.push(word_id(w)));
+                for_each_word(name, &mut buffer, |w| found.push(intern(&mut ids, w)));
                 found
             })
             .collect()
         };
-        let company_words = names(&mut catalog.companies.iter().map(|c| c.name.as_str()));
-        let venue_words = names(&mut catalog.venues.iter().map(|v| v.name.as_str()));
-        let category_words = names(&mut catalog.categories.iter().map(|c| c.name.as_str()));
-        let tag_words = names(&mut catalog.tags.iter().map(|t| t.id.as_str()));
+        let names = Names {
+            companies: names(&mut catalog.companies.iter().map(|c| c.name.as_str())),
+            venues: names(&mut catalog.venues.iter().map(|v| v.name.as_str())),
+            categories: names(&mut catalog.categories.iter().map(|c| c.name.as_str())),
+            tags: names(&mut catalog.tags.iter().map(|t| t.id.as_str())),
+        };
 
-        // Per paper: `word << FIELD_BITS | field`, sorted and deduplicated
-        // to the best field per word; all papers' pairs in `pairs`.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut found: Vec<u32> = Vec::new();
+        // Per word id: its papers, and the last paper that showed it.
+        let mut papers_of: Vec<u32> = vec![0; ids.len()];
+        let mut last: Vec<u32> = vec![u32::MAX; ids.len()];
         for (p, paper) in catalog.papers.iter().enumerate() {
-            found.clear();
-            let mut note = |word: u32, field: Field| found.push(word << FIELD_BITS | field as u32);
-            for_each_word(&paper.title, &mut buffer, |w| {
-                note(word_id(w), Field::Title)
-            });
-            for &t in &paper.tags {
-                tag_words[t].iter().for_each(|&w| note(w, Field::Tag));
-            }
-            for_each_word(&paper.summary, &mut buffer, |w| {
-                note(word_id(w), Field::Other)
-            });
-            for &c in &paper.companies {
-                company_words[c].iter().for_each(|&w| note(w, Field::Other));
-            }
-            venue_words[paper.venue]
-                .iter()
-                .chain(&category_words[paper.category])
-                .for_each(|&w| note(w, Field::Other));
-            // Highest field first within a word, then keep the first.
-            found.sort_unstable_by_key(|&x| (x >> FIELD_BITS, std::cmp::Reverse(x & FIELD_MASK)));
-            found.dedup_by_key(|x| *x >> FIELD_BITS);
-            let p = (p as u32) << FIELD_BITS;
-            pairs.extend(
-                found
-                    .iter()
-                    .map(|&x| (x >> FIELD_BITS, p | (x & FIELD_MASK))),
-            );
+            let p = p as u32;
+            let mut seen = |word: u32, _| {
+                let w = word as usize;
+                if w >= last.len() {
+                    last.resize(w + 1, u32::MAX);
+                    papers_of.resize(w + 1, 0);
+                }
+                if last[w] != p {
+                    last[w] = p;
+                    papers_of[w] += 1;
+                }
+            };
+            names.each_word(paper, &mut buffer, &mut |w| intern(&mut ids, w), &mut seen);
         }
 
         // The words in sorted order, and each word id's place in it.
-        let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+        let mut words: Vec<(Box<str>, u32)> = ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut rank = vec![0u32; words.len()];
         for (r, (_, id)) in words.iter().enumerate() {
             rank[*id as usize] = r as u32;
         }
-        // Counting sort of the pairs by word rank; papers stay ascending.
         let mut offsets = vec![0u32; words.len() + 1];
-        for &(word, _) in &pairs {
-            offsets[rank[word as usize] as usize + 1] += 1;
+        for (id, &n) in papers_of.iter().enumerate() {
+            offsets[rank[id] as usize + 1] = n;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
+
+        // Each posting into its place; papers come in ascending order.
         let mut next = offsets.clone();
-        let mut postings = vec![0u32; pairs.len()];
-        for (word, posting) in pairs {
-            let slot = &mut next[rank[word as usize] as usize];
-            postings[*slot as usize] = posting;
-            *slot += 1;
+        let mut postings = vec![0u32; offsets[words.len()] as usize];
+        last.iter_mut().for_each(|l| *l = u32::MAX);
+        for (p, paper) in catalog.papers.iter().enumerate() {
+            let p = p as u32;
+            let mut place = |word: u32, field: Field| {
+                let w = word as usize;
+                if last[w] != p {
+                    last[w] = p;
+                    let slot = &mut next[rank[w] as usize];
+                    postings[*slot as usize] = p << FIELD_BITS | field as u32;
+                    *slot += 1;
+                }
+            };
+            names.each_word(paper, &mut buffer, &mut |w| ids[w], &mut place);
         }
         SearchIndex {
             paper_count: catalog.papers.len(),
@@ -206,6 +197,52 @@ impl SearchIndex {
             .take(max)
             .map(|(_, _, t)| t.to_string())
             .collect()
+    }
+}
+
+/// The id of `word`, given on first sight.
+fn intern(ids: &mut FxHashMap<Box<str>, u32>, word: &str) -> u32 {
+    if let Some(&id) = ids.get(word) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(word.into(), id);
+    id
+}
+
+/// The word ids of the names papers refer to, by index.
+struct Names {
+    companies: Vec<Vec<u32>>,
+    venues: Vec<Vec<u32>>,
+    categories: Vec<Vec<u32>>,
+    tags: Vec<Vec<u32>>,
+}
+
+impl Names {
+    /// Calls `seen` with each word of `paper` (its id from `id`) and the
+    /// field it is in, best field first: title, tags, then the summary,
+    /// companies, venue and category.
+    fn each_word(
+        &self,
+        paper: &Paper,
+        buffer: &mut String,
+        id: &mut dyn FnMut(&str) -> u32,
+        seen: &mut dyn FnMut(u32, Field),
+    ) {
+        for_each_word(&paper.title, buffer, |w| seen(id(w), Field::Title));
+        for &t in &paper.tags {
+            self.tags[t].iter().for_each(|&w| seen(w, Field::Tag));
+        }
+        for_each_word(&paper.summary, buffer, |w| seen(id(w), Field::Other));
+        for &c in &paper.companies {
+            self.companies[c]
+                .iter()
+                .for_each(|&w| seen(w, Field::Other));
+        }
+        self.venues[paper.venue]
+            .iter()
+            .chain(&self.categories[paper.category])
+            .for_each(|&w| seen(w, Field::Other));
     }
 }
 
