@@ -237,10 +237,11 @@ pub fn Explorer() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(element) = sentinel.get() {
             let observer = NearEnd::observe(&element, move || {
-                let total = results.with_untracked(|r| r.count);
-                if shown.get_untracked() < total {
+                let more = shown.get_untracked() < results.with_untracked(|r| r.count);
+                if more {
                     shown.update(|s| *s += PAGE);
                 }
+                more
             });
             // Owned by this effect: dropped (and disconnected) with it.
             StoredValue::new_local(observer);
@@ -367,25 +368,30 @@ pub fn Explorer() -> impl IntoView {
     }
 }
 
-/// Calls back when an element comes within a screen of the viewport.
-/// Disconnects when dropped.
+/// Calls back when an element comes within a screen of the viewport, and
+/// again after each call that returned true while it is still that near
+/// (a tall window may need several pages). Disconnects when dropped.
 struct NearEnd {
     observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+    _callback: NearEndCallback,
 }
 
+type NearEndCallback =
+    wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>;
+
 impl NearEnd {
-    fn observe(element: &web_sys::Element, near: impl Fn() + 'static) -> Option<NearEnd> {
+    fn observe(element: &web_sys::Element, near: impl Fn() -> bool + 'static) -> Option<NearEnd> {
         use wasm_bindgen::JsCast;
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-            move |entries: js_sys::Array| {
-                let intersecting = entries.iter().any(|entry| {
-                    entry
-                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
-                        .is_intersecting()
-                });
-                if intersecting {
-                    near();
+        let callback = NearEndCallback::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                for entry in entries.iter() {
+                    let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                    if entry.is_intersecting() && near() {
+                        // Observing anew reports the position once the
+                        // added cards are laid out.
+                        observer.unobserve(&entry.target());
+                        observer.observe(&entry.target());
+                    }
                 }
             },
         );

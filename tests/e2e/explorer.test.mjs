@@ -75,6 +75,37 @@ describe('explorer', () => {
     });
   }
 
+  app.test('the list grows as it is scrolled, by "show more", and fills a tall window', async (page) => {
+    const cards = () => page.locator(SEL.card).count();
+    const more = page.locator('.atlas-results__more');
+    await app.openView(page, '');
+    const first = await cards();
+    assert.ok(first > 0 && first < total, `${first} cards at first, of ${total}`);
+    assert.match(await more.textContent(), new RegExp(`${first} of ${total} shown`));
+
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="paper-card"]').length > n, first);
+    const clicked = await cards();
+
+    // Scrolling to the end of the list loads the next page by itself.
+    await page.locator(SEL.card).last().scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="paper-card"]').length > n, clicked);
+
+    // A window taller than a page keeps loading until the list's end is
+    // more than a screen below it (or every paper is shown).
+    await page.setViewportSize({ width: 1280, height: 8000 });
+    await app.openView(page, '');
+    await page
+      .waitForFunction(() => {
+        const end = document.querySelector('.atlas-results__sentinel').getBoundingClientRect().top;
+        return !document.querySelector('.atlas-results__more') || end > 2 * innerHeight;
+      })
+      .catch(async () =>
+        assert.fail(`an 8000 px window stopped at ${await cards()} cards with the list's end in view`),
+      );
+    assert.ok((await cards()) > 2 * first, `an 8000 px window shows ${await cards()} cards`);
+  });
+
   app.test('a mangled URL still renders the list and says what it ignored', async (page) => {
     await app.openView(page, 'year=abc&company=nope&%%%');
     const notice = await page.locator('[data-testid="ignored"]').textContent();
