@@ -191,6 +191,7 @@ pub fn Explorer() -> impl IntoView {
         set_timeout(
             move || {
                 index_atlas.index();
+                super::api::mark("atlas:index-built");
             },
             std::time::Duration::ZERO,
         )
