@@ -161,6 +161,12 @@ impl Catalog {
         Catalog::validate(parsed, names)
     }
 
+    /// [`Catalog::from_json`] over UTF-8 bytes.
+    pub fn from_slice(bytes: &[u8]) -> Result<Catalog, CatalogError> {
+        let (parsed, names) = parse(|| serde_json::from_slice(bytes));
+        Catalog::validate(parsed, names)
+    }
+
     /// [`Catalog::from_json`] reading from a stream of bytes: the text is
     /// never held whole in memory, only the catalog it describes.
     pub fn from_reader(reader: impl std::io::Read) -> Result<Catalog, CatalogError> {

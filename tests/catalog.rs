@@ -117,3 +117,24 @@ fn seed_papers_use_the_recorded_corrections() {
         .collect();
     assert_eq!(companies, ["meta"]);
 }
+
+#[test]
+fn text_bytes_and_stream_load_the_same_catalog_and_the_same_errors() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog.json"))
+        .expect("public/catalog.json");
+    let from_text = Catalog::from_json(&text).expect("valid catalog");
+    assert_eq!(Catalog::from_slice(text.as_bytes()), Ok(from_text.clone()));
+    // A reader that hands out a few bytes at a time, as the browser's
+    // buffer is read in chunks.
+    let chunked = std::io::BufReader::with_capacity(7, text.as_bytes());
+    assert_eq!(Catalog::from_reader(chunked), Ok(from_text));
+
+    let broken = text.replacen("\"year\": 2020", "\"year\": \"2020\"", 1);
+    let expected = Catalog::from_json(&broken).unwrap_err();
+    assert!(expected.to_string().contains("field `year`"), "{expected}");
+    assert_eq!(
+        Catalog::from_slice(broken.as_bytes()),
+        Err(expected.clone())
+    );
+    assert_eq!(Catalog::from_reader(broken.as_bytes()), Err(expected));
+}

@@ -10,6 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 /// `catalog.json` next to `index.html` (relative to `<base href>`).
 const CATALOG_URL: &str = "catalog.json";
 
+/// Catalogs up to this size (bytes) are copied into wasm memory to parse.
+const COPY_LIMIT: u32 = 8 << 20;
+
 /// A catalog that has not arrived by then is reported, not waited for.
 const TIMEOUT_MS: i32 = 20_000;
 
@@ -56,10 +59,17 @@ pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
     let bytes = body(response)
         .await
         .map_err(|e| format!("Could not read {CATALOG_URL}: {e:?}"))?;
-    // Parsed straight from the browser's buffer in chunks: the text is
-    // never copied whole into the wasm memory, which never shrinks.
-    let reader = std::io::BufReader::with_capacity(1 << 16, JsBytes { bytes, at: 0 });
-    let catalog = Catalog::from_reader(reader).map_err(|e| e.to_string())?;
+    // A small catalog is parsed from a copy in wasm memory (several times
+    // faster); a large one straight from the browser's buffer in chunks,
+    // so that its text never takes room in the wasm memory, which never
+    // shrinks.
+    let catalog = if bytes.length() <= COPY_LIMIT {
+        Catalog::from_slice(&bytes.to_vec())
+    } else {
+        let reader = std::io::BufReader::with_capacity(1 << 16, JsBytes { bytes, at: 0 });
+        Catalog::from_reader(reader)
+    }
+    .map_err(|e| e.to_string())?;
     mark("atlas:catalog-parsed");
     if catalog.papers.is_empty() {
         return Err(format!("{CATALOG_URL} is valid but lists no papers."));
