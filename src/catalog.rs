@@ -157,27 +157,28 @@ impl Catalog {
     /// Parses and validates a catalog. All problems are collected, not just
     /// the first, so that a contributor can fix them in one pass.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
-        let (parsed, names) = parse(|| serde_json::from_str(text));
-        Catalog::validate(parsed, names)
+        Catalog::load(|| serde_json::from_str(text))
     }
 
     /// [`Catalog::from_json`] over UTF-8 bytes.
     pub fn from_slice(bytes: &[u8]) -> Result<Catalog, CatalogError> {
-        let (parsed, names) = parse(|| serde_json::from_slice(bytes));
-        Catalog::validate(parsed, names)
+        Catalog::load(|| serde_json::from_slice(bytes))
     }
 
     /// [`Catalog::from_json`] reading from a stream of bytes: the text is
     /// never held whole in memory, only the catalog it describes.
     pub fn from_reader(reader: impl std::io::Read) -> Result<Catalog, CatalogError> {
-        let (parsed, names) = parse(|| serde_json::from_reader(reader));
-        Catalog::validate(parsed, names)
+        Catalog::load(|| serde_json::from_reader(reader))
     }
 
-    fn validate(
-        parsed: serde_json::Result<Field<RawCatalog>>,
-        names: Vec<String>,
+    /// Parses with `parse` (serde_json over a text, bytes or a stream),
+    /// with a fresh table of [`Name`]s for it, then validates.
+    fn load(
+        parse: impl FnOnce() -> serde_json::Result<Field<RawCatalog>>,
     ) -> Result<Catalog, CatalogError> {
+        NAMES.with_borrow_mut(|table| *table = Default::default());
+        let parsed = parse();
+        let (_, names) = NAMES.with_borrow_mut(std::mem::take);
         let raw = parsed.map_err(|e| CatalogError::Syntax {
             line: e.line(),
             column: e.column(),
@@ -288,7 +289,7 @@ impl FromJson<'_> for String {
 struct Name(u32);
 
 thread_local! {
-    /// The ids met by the parse in progress (see [`parse`]).
+    /// The ids met by the parse in progress (see [`Catalog::load`]).
     static NAMES: std::cell::RefCell<(HashMap<String, u32>, Vec<String>)> = Default::default();
 }
 
@@ -304,14 +305,6 @@ impl FromJson<'_> for Name {
             Some(Name(id))
         })
     }
-}
-
-/// Parses with a fresh table of [`Name`]s, and returns it with the result.
-fn parse<T>(run: impl FnOnce() -> T) -> (T, Vec<String>) {
-    NAMES.with_borrow_mut(|table| *table = Default::default());
-    let result = run();
-    let (_, names) = NAMES.with_borrow_mut(std::mem::take);
-    (result, names)
 }
 
 impl FromJson<'_> for Number {
@@ -578,14 +571,10 @@ impl Validator {
         let root = match value {
             Field::Found(root) => root,
             other => {
-                let kind = match other {
-                    Field::Absent | Field::Null => "null",
-                    _ => other.kind(),
-                };
                 self.problem(
                     "catalog",
                     "",
-                    format!("must be a JSON object, found {kind}"),
+                    format!("must be a JSON object, found {}", other.kind()),
                 );
                 return None;
             }
