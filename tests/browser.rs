@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::sync::Arc;
-use systems_atlas::app::{Pages, PAGE};
-use systems_atlas::atlas::Atlas;
+use systems_atlas::app::Pages;
+use systems_atlas::atlas::{Atlas, PAGE};
 use systems_atlas::catalog::Catalog;
 use systems_atlas::query::Query;
 use wasm_bindgen::JsCast;

@@ -8,7 +8,7 @@ use super::paper_card::PaperCard;
 use super::tag_cloud::TagCloud;
 use super::timeline_chart::TimelineChart;
 use super::use_atlas;
-use crate::atlas::{Atlas, Filters, Results, Selection};
+use crate::atlas::{Atlas, Filters, Results, Selection, PAGE};
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use leptos::ev;
 use leptos::html::Input;
@@ -16,12 +16,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
-
-/// Cards rendered at first, and added by "show more" or by scrolling near
-/// the end of the list: a screen and a half on a desktop, so that a
-/// keystroke builds only cards that can be seen. The count, facets and
-/// charts always cover every match.
-pub const PAGE: usize = 16;
 
 /// How a change reaches the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -126,9 +120,7 @@ impl UrlSync {
                 self.pending.set_value(Some((href, title)));
                 if first {
                     // After the frame that shows the keystroke's results.
-                    request_animation_frame(move || {
-                        set_timeout(move || self.flush(), std::time::Duration::ZERO)
-                    });
+                    after_paint(move || self.flush());
                 }
             }
         }
@@ -146,6 +138,12 @@ impl UrlSync {
             self.write.run((href, title, History::Replace));
         }
     }
+}
+
+/// Runs `f` in a task after the next frame: once what the current task
+/// changed is on screen.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// The explorer page.
@@ -187,14 +185,9 @@ pub fn Explorer() -> impl IntoView {
     // that they show without waiting for it (a search before then builds
     // it on the spot).
     let index_atlas = atlas.clone();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                index_atlas.index();
-                super::api::mark("atlas:index-built");
-            },
-            std::time::Duration::ZERO,
-        )
+    after_paint(move || {
+        index_atlas.index();
+        super::api::mark("atlas:index-built");
     });
 
     let url = UrlSync::new();

@@ -18,7 +18,6 @@ mod theme;
 mod timeline_chart;
 
 use crate::atlas::Atlas;
-pub use explorer::PAGE;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use systems_atlas::atlas::Atlas;
+use systems_atlas::atlas::{Atlas, PAGE};
 use systems_atlas::catalog::Catalog;
 use systems_atlas::query::Query;
 
@@ -27,8 +27,6 @@ const OUT: &str = "target/bench";
 const APP_DIST: &str = "target/bench/app";
 const BENCH_DIR: &str = "tools/bench";
 const DEFAULT_SIZES: [usize; 3] = [100, 10_000, 100_000];
-/// Cards the app renders per page (`PAGE` in src/app/explorer.rs).
-const PAGE: usize = 16;
 
 struct Options {
     sizes: Vec<usize>,
