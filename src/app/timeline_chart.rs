@@ -101,9 +101,9 @@ pub fn TimelineChart() -> impl IntoView {
         None => "Click a year to filter; shift-click to extend the range.".to_string(),
     };
 
-    let chart_years = years.clone();
+    let areas = categories.len();
     let chart = move || {
-        let slot = (WIDTH - LEFT) / chart_years.len().max(1) as f64;
+        let slot = (WIDTH - LEFT) / years.len().max(1) as f64;
         // The grid changes only with the axis' top value.
         let top = Memo::new(move |_| geometry.with(|g| g.top));
         let grid = move || {
@@ -119,14 +119,14 @@ pub fn TimelineChart() -> impl IntoView {
                 })
                 .collect_view()
         };
-        let bars = chart_years
+        let bars = years
             .iter()
             .enumerate()
             .map(|(i, &year)| {
                 let x = LEFT + i as f64 * slot;
                 let selected = move || !range().is_unbounded() && range().contains(year);
                 let label = move || format!("{year}: {} papers", geometry.with(|g| g.totals[i]));
-                let segments = (0..categories.len())
+                let segments = (0..areas)
                     .map(|c| {
                         view! {
                             <rect
@@ -180,15 +180,8 @@ pub fn TimelineChart() -> impl IntoView {
         }
     };
 
-    let table_names = ctx
-        .atlas
-        .catalog
-        .categories
-        .iter()
-        .map(|c| c.name.clone())
-        .collect::<Vec<_>>();
     let table = move || {
-        let table_names = table_names.clone();
+        let table_names = categories.clone();
         move || {
             view_state.results.with(|r| {
                 view! {
