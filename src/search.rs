@@ -79,14 +79,15 @@ impl SearchIndex {
             names.each_word(paper, &mut buffer, &mut |w| intern(&mut ids, w), &mut seen);
         }
 
-        // The words in sorted order, and each word id's place in it.
-        let mut words: Vec<(Box<str>, u32)> = ids.iter().map(|(w, &id)| (w.clone(), id)).collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut rank = vec![0u32; words.len()];
-        for (r, (_, id)) in words.iter().enumerate() {
+        // Each word id's place in the sorted order of the words.
+        let mut order: Vec<(&str, u32)> = ids.iter().map(|(w, &id)| (&**w, id)).collect();
+        order.sort_unstable();
+        let mut rank = vec![0u32; order.len()];
+        for (r, (_, id)) in order.iter().enumerate() {
             rank[*id as usize] = r as u32;
         }
-        let mut offsets = vec![0u32; words.len() + 1];
+        let words = order.len();
+        let mut offsets = vec![0u32; words + 1];
         for (id, &n) in papers_of.iter().enumerate() {
             offsets[rank[id] as usize + 1] = n;
         }
@@ -96,7 +97,7 @@ impl SearchIndex {
 
         // Each posting into its place; papers come in ascending order.
         let mut next = offsets.clone();
-        let mut postings = vec![0u32; offsets[words.len()] as usize];
+        let mut postings = vec![0u32; offsets[words] as usize];
         last.iter_mut().for_each(|l| *l = u32::MAX);
         for (p, paper) in catalog.papers.iter().enumerate() {
             let p = p as u32;
@@ -111,9 +112,14 @@ impl SearchIndex {
             };
             names.each_word(paper, &mut buffer, &mut |w| ids[w], &mut place);
         }
+        // The words themselves move from the table into sorted order.
+        let mut terms: Vec<Box<str>> = vec![Box::default(); words];
+        for (word, id) in ids {
+            terms[rank[id as usize] as usize] = word;
+        }
         SearchIndex {
             paper_count: catalog.papers.len(),
-            terms: words.into_iter().map(|(word, _)| word).collect(),
+            terms,
             offsets,
             postings,
         }
