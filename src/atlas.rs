@@ -199,6 +199,20 @@ impl Atlas {
         }
     }
 
+    /// The order the filter panel lists `facet`'s values in: areas in
+    /// catalog order, the rest by their papers in the whole catalog, most
+    /// first (ties in catalog order). It does not follow the current
+    /// counts, so options stay put while the user types.
+    pub fn facet_order(&self, facet: Facet) -> Vec<usize> {
+        let bits = &self.facet_bits[facet_slot(facet)];
+        let mut order: Vec<usize> = (0..bits.len()).collect();
+        if facet != Facet::Category {
+            let totals: Vec<usize> = bits.iter().map(Bits::count).collect();
+            order.sort_unstable_by_key(|&i| (Reverse(totals[i]), i));
+        }
+        order
+    }
+
     /// The display name of a facet value.
     pub fn facet_name(&self, facet: Facet, index: usize) -> &str {
         let c = &self.catalog;

@@ -51,6 +51,20 @@ pub fn stack(values: &[usize], scale_max: usize, length: f64) -> Vec<(i32, i32)>
         .collect()
 }
 
+/// An SVG path that draws one rectangle per `(x, y, height)`, each `width`
+/// wide, leaving out the empty ones: a whole chart series is one element,
+/// so that a new set of results changes one attribute, not one per bar.
+pub fn rects_path(rects: impl IntoIterator<Item = (i32, i32, i32)>, width: i32) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    for (x, y, height) in rects {
+        if height > 0 {
+            let _ = write!(d, "M{x} {y}h{width}v{height}h-{width}z");
+        }
+    }
+    d
+}
+
 /// A tag-cloud size step from 0 (rarest) to `steps - 1` (most frequent), on a
 /// log scale so that one very common tag does not flatten the rest.
 pub fn cloud_step(count: usize, min: usize, max: usize, steps: usize) -> usize {
@@ -109,5 +123,14 @@ mod tests {
         assert_eq!(cloud_step(10, 1, 100, 5), 2);
         assert_eq!(cloud_step(3, 3, 3, 5), 2);
         assert_eq!(cloud_step(0, 0, 0, 5), 0);
+    }
+
+    #[test]
+    fn rects_path_draws_each_non_empty_rectangle() {
+        assert_eq!(
+            rects_path([(10, 20, 30), (40, 50, 0), (70, 5, 2)], 8),
+            "M10 20h8v30h-8zM70 5h8v2h-8z"
+        );
+        assert_eq!(rects_path([], 8), "");
     }
 }

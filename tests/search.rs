@@ -247,3 +247,41 @@ fn suggestions_offer_near_misses_without_changing_results() {
     let s = atlas.index().suggestions("shedulng", 3);
     assert!(s.iter().any(|w| w == "scheduling"), "{s:?}");
 }
+
+#[test]
+fn facet_options_list_areas_in_catalog_order_and_the_rest_largest_first() {
+    let atlas = bundled();
+    let c = &atlas.catalog;
+    assert_eq!(
+        atlas.facet_order(Facet::Category),
+        (0..c.categories.len()).collect::<Vec<_>>()
+    );
+    for facet in [Facet::Company, Facet::Venue, Facet::Tag] {
+        let order = atlas.facet_order(facet);
+        let total = atlas.facet_ids(facet).len();
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(
+            sorted,
+            (0..total).collect::<Vec<_>>(),
+            "{facet:?}: every value once"
+        );
+        let papers = |i: usize| {
+            c.papers
+                .iter()
+                .filter(|p| match facet {
+                    Facet::Company => p.companies.contains(&i),
+                    Facet::Venue => p.venue == i,
+                    _ => p.tags.contains(&i),
+                })
+                .count()
+        };
+        for pair in order.windows(2) {
+            let (a, b) = (papers(pair[0]), papers(pair[1]));
+            assert!(
+                a > b || (a == b && pair[0] < pair[1]),
+                "{facet:?}: {pair:?} has {a} then {b}"
+            );
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::company_chart::CompanyChart;
 use super::facet_panel::FacetPanel;
-use super::paper_card::PaperCard;
+use super::paper_card::{CardTags, PaperCard};
 use super::tag_cloud::TagCloud;
 use super::timeline_chart::TimelineChart;
 use super::use_atlas;
@@ -227,6 +227,8 @@ pub fn Explorer() -> impl IntoView {
     on_cleanup(move || popstate.remove());
 
     // Scrolling near the end of the list shows the next page.
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let card_tags = CardTags::new(list);
     let sentinel = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(element) = sentinel.get() {
@@ -328,7 +330,7 @@ pub fn Explorer() -> impl IntoView {
                     </div>
                     <ActiveFilters/>
                     <EmptyState resolved=resolved/>
-                    <ol class="atlas-results__list">
+                    <ol class="atlas-results__list" node_ref=list on:click=move |e| card_tags.click(e)>
                         <For
                             each=move || ordered.get()
                             key=|index| *index

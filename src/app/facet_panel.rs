@@ -2,8 +2,10 @@
 //! hooks `facet-<parameter>` and `data-value`).
 
 use super::explorer::{use_view, year_label};
+use super::patch::{patch_changed, set_text};
 use super::use_atlas;
 use crate::query::{Facet, YearRange};
+use leptos::html;
 use leptos::prelude::*;
 
 /// Tags listed before "show all".
@@ -21,77 +23,72 @@ pub fn FacetPanel() -> impl IntoView {
 }
 
 /// One facet's options, each a toggle button with its count. Counts are
-/// what choosing the option would show (see `Atlas::run`).
+/// what choosing the option would show (see `Atlas::run`). The rows are
+/// built once, in [`Atlas::facet_order`](crate::atlas::Atlas::facet_order);
+/// a keystroke only rewrites the counts that changed (see [`patch_changed`]).
 #[component]
 fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
     let expanded = RwSignal::new(false);
-    let ids: Vec<String> = ctx
-        .atlas
-        .facet_ids(facet)
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let ids = ctx.atlas.facet_ids(facet);
     let total = ids.len();
-    // This facet's counts alone: its rows re-run only when they change.
+    // This facet's counts alone: a change elsewhere does not reach its rows.
     let counts = Memo::new(move |_| view_state.results.with(|r| r.counts.of(facet).to_vec()));
-    let options = move || {
-        let mut options: Vec<(usize, usize)> = counts.get().into_iter().enumerate().collect();
-        // Areas keep their fixed order; the rest list the largest first.
-        if facet != Facet::Category {
-            options.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
-        }
-        if facet == Facet::Tag && !expanded.get() {
-            view_state.filters.with(|f| {
-                let mut kept = 0;
-                options.retain(|&(i, n)| {
-                    let selected = f.contains(facet, i);
-                    let keep = selected || (n > 0 && kept < TOP_TAGS);
-                    if keep && !selected {
-                        kept += 1;
-                    }
-                    keep
-                });
-            });
-        }
-        options
+    let selected = move |i: usize| view_state.filters.with(|f| f.contains(facet, i));
+    let order = ctx.atlas.facet_order(facet);
+    let mut rank = vec![0; total];
+    order.iter().enumerate().for_each(|(r, &i)| rank[i] = r);
+    let rank = StoredValue::new(rank);
+    // Tags beyond the first few show when expanded, or when chosen.
+    let hidden = move |i: usize| {
+        facet == Facet::Tag
+            && rank.with_value(|r| r[i]) >= TOP_TAGS
+            && !expanded.get()
+            && !selected(i)
     };
-    let ctx_names = ctx.clone();
+    // Per option: its count and whether it is disabled (nothing to add);
+    // `None` while hidden, so that hidden rows are updated once shown.
+    let states = move || {
+        counts.with(|c| {
+            c.iter()
+                .enumerate()
+                .map(|(i, &n)| (!hidden(i)).then(|| (n, n == 0 && !selected(i))))
+                .collect::<Vec<_>>()
+        })
+    };
+    let shown = untrack(states);
+    let rows: Vec<Row> = (0..total).map(|_| Row::default()).collect();
+    patch_changed(shown.clone(), states, Row::patcher(rows.clone()));
+    let initial = untrack(|| counts.get());
+    let options = order
+        .into_iter()
+        .map(|i| {
+            let id = ids[i].to_string();
+            let name = ctx.atlas.facet_name(facet, i).to_string();
+            let n = initial[i];
+            view! {
+                <li hidden=move || hidden(i)>
+                    <button
+                        class="atlas-facet__option"
+                        class:atlas-facet__option--active=move || selected(i)
+                        aria-pressed=move || selected(i).to_string()
+                        disabled=n == 0 && !untrack(|| selected(i))
+                        data-value=id.clone()
+                        node_ref=rows[i].button
+                        on:click=move |_| view_state.toggle(facet, &id)
+                    >
+                        <span class="atlas-facet__name">{name}</span>
+                        <span class="atlas-facet__count" node_ref=rows[i].count>{n}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <fieldset class="atlas-facet" data-testid=format!("facet-{}", facet.param())>
             <legend class="atlas-facet__title">{title}</legend>
-            <ul class="atlas-facet__options">
-                // Keyed by the option alone: a keystroke changes counts and
-                // order, and moving a row and updating its count text is far
-                // cheaper than building the row again.
-                <For
-                    each=options
-                    key=|&(i, _)| i
-                    children=move |(i, _)| {
-                        let count = move || counts.with(|c| c[i]);
-                        let id = ids[i].clone();
-                        let name = ctx_names.atlas.facet_name(facet, i).to_string();
-                        let selected = move || view_state.filters.with(|f| f.contains(facet, i));
-                        let disabled = move || count() == 0 && !selected();
-                        view! {
-                            <li>
-                                <button
-                                    class="atlas-facet__option"
-                                    class:atlas-facet__option--active=selected
-                                    aria-pressed=move || selected().to_string()
-                                    disabled=disabled
-                                    data-value=id.clone()
-                                    on:click=move |_| view_state.toggle(facet, &id)
-                                >
-                                    <span class="atlas-facet__name">{name}</span>
-                                    <span class="atlas-facet__count">{count}</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
+            <ul class="atlas-facet__options">{options}</ul>
             {(facet == Facet::Tag && total > TOP_TAGS).then(|| view! {
                 <button
                     class="atlas-link-button"
@@ -105,23 +102,56 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
     }
 }
 
+/// An option's count and whether it is disabled; `None` while hidden.
+type State = Option<(usize, bool)>;
+
+/// The elements of one option that a count change rewrites.
+#[derive(Clone, Copy, Default)]
+struct Row {
+    button: NodeRef<html::Button>,
+    count: NodeRef<html::Span>,
+}
+
+impl Row {
+    /// Shows option `i`'s new `(count, disabled)`, unless it is hidden.
+    fn patcher(rows: Vec<Row>) -> impl Fn(usize, Option<&State>, &State) {
+        move |i, before, state| {
+            let (Some((n, disabled)), before) = (*state, before.copied().flatten()) else {
+                return;
+            };
+            if before.is_none_or(|(m, _)| m != n) {
+                set_text(&rows[i].count, &n.to_string());
+            }
+            if before.is_none_or(|(_, d)| d != disabled) {
+                if let Some(button) = rows[i].button.get_untracked() {
+                    button.set_disabled(disabled);
+                }
+            }
+        }
+    }
+}
+
 /// Years: one toggle per year, and a from/to range.
 #[component]
 fn YearGroup() -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
     let years = ctx.atlas.years().to_vec();
-    let years_for_options = years.clone();
-    // The years are fixed; only their counts change (read per row).
-    let options = move || {
-        years_for_options
-            .iter()
-            .copied()
-            .enumerate()
-            .collect::<Vec<_>>()
-    };
+    let years_for_states = years.clone();
     let range = move || view_state.filters.with(|f| f.years);
     let counts = Memo::new(move |_| view_state.results.with(|r| r.counts.years.clone()));
+    let selected = move |year: u16| range().contains(year) && !range().is_unbounded();
+    let states = move || {
+        counts.with(|c| {
+            c.iter()
+                .zip(&years_for_states)
+                .map(|(&n, &year)| Some((n, n == 0 && !selected(year))))
+                .collect::<Vec<_>>()
+        })
+    };
+    let shown = untrack(&states);
+    let rows: Vec<Row> = years.iter().map(|_| Row::default()).collect();
+    patch_changed(shown.clone(), states, Row::patcher(rows.clone()));
     let select = move |which: &'static str, years: Vec<u16>| {
         let label = if which == "from" { "From" } else { "To" };
         view! {
@@ -167,32 +197,29 @@ fn YearGroup() -> impl IntoView {
                 }}
             </legend>
             <ul class="atlas-facet__options atlas-facet__options--years">
-                <For
-                    each=options
-                    key=|&(_, year)| year
-                    children=move |(index, year)| {
-                        let count = move || counts.with(|c| c[index]);
-                        let selected = move || range().contains(year) && !range().is_unbounded();
-                        view! {
-                            <li>
-                                <button
-                                    class="atlas-facet__option"
-                                    class:atlas-facet__option--active=selected
-                                    aria-pressed=move || selected().to_string()
-                                    disabled=move || count() == 0 && !selected()
-                                    data-value=year.to_string()
-                                    on:click=move |_| {
-                                        let single = YearRange::single(year);
-                                        view_state.set_years(if range() == single { YearRange::default() } else { single });
-                                    }
-                                >
-                                    <span class="atlas-facet__name">{year}</span>
-                                    <span class="atlas-facet__count">{count}</span>
-                                </button>
-                            </li>
-                        }
-                    }
-                />
+                {years
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &year)| view! {
+                        <li>
+                            <button
+                                class="atlas-facet__option"
+                                class:atlas-facet__option--active=move || selected(year)
+                                aria-pressed=move || selected(year).to_string()
+                                disabled=shown[i].is_some_and(|(_, d)| d)
+                                data-value=year.to_string()
+                                node_ref=rows[i].button
+                                on:click=move |_| {
+                                    let single = YearRange::single(year);
+                                    view_state.set_years(if range() == single { YearRange::default() } else { single });
+                                }
+                            >
+                                <span class="atlas-facet__name">{year}</span>
+                                <span class="atlas-facet__count" node_ref=rows[i].count>{shown[i].map_or(0, |(n, _)| n)}</span>
+                            </button>
+                        </li>
+                    })
+                    .collect_view()}
             </ul>
             <div class="atlas-facet__range">
                 {select("from", years.clone())}

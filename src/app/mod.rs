@@ -13,6 +13,7 @@ mod facet_panel;
 mod offline;
 mod paper_card;
 mod paper_page;
+mod patch;
 mod tag_cloud;
 mod theme;
 mod timeline_chart;

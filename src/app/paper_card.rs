@@ -1,9 +1,11 @@
 //! One paper in the result list.
 
-use super::explorer::use_view;
+use super::explorer::{use_view, ViewState};
 use super::use_atlas;
 use crate::query::Facet;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A paper's card: title (to its page), venue and year, companies,
 /// category, summary, tags (each toggles the tag filter) and its link.
@@ -20,31 +22,30 @@ pub fn PaperCard(index: usize) -> impl IntoView {
         .join(", ");
     let venue = catalog.venue_of(paper);
     let category = catalog.category_of(paper);
-    let tags = catalog
-        .tags_of(paper)
-        .zip(&paper.tags)
-        .map(|(tag, &t)| {
-            let id = tag.id.clone();
-            let pressed = move || {
-                view_state
-                    .filters
-                    .with(|f| f.contains(Facet::Tag, t))
-                    .to_string()
-            };
-            view! {
-                <li>
-                    <button
-                        class="atlas-card__tag"
-                        aria-pressed=pressed
-                        title=tag.description.clone().unwrap_or_default()
-                        on:click=move |_| view_state.toggle(Facet::Tag, &id)
-                    >
-                        {format!("#{}", tag.id)}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    // A card's tags carry no handlers or effects of their own: the list
+    // handles their clicks and updates their pressed state for all cards
+    // (see `CardTags`), so a keystroke that brings new cards builds them
+    // quickly.
+    let tags = view_state.filters.with_untracked(|f| {
+        catalog
+            .tags_of(paper)
+            .zip(&paper.tags)
+            .map(|(tag, &t)| {
+                view! {
+                    <li>
+                        <button
+                            class="atlas-card__tag"
+                            data-tag=tag.id.clone()
+                            aria-pressed=f.contains(Facet::Tag, t).to_string()
+                            title=tag.description.clone().unwrap_or_default()
+                        >
+                            {format!("#{}", tag.id)}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
     view! {
         <article class="atlas-card" data-testid="paper-card" data-paper-id=paper.id.clone()>
             <h3 class="atlas-card__title">
@@ -71,5 +72,67 @@ pub fn PaperCard(index: usize) -> impl IntoView {
                 })}
             </div>
         </article>
+    }
+}
+
+/// What the result list does for the tag buttons of all its cards: a click
+/// on one toggles that tag's filter, and a filter change updates which are
+/// pressed. One handler and one effect for the list instead of a handler
+/// and an effect per tag of every card.
+#[derive(Clone, Copy)]
+pub struct CardTags {
+    view_state: ViewState,
+}
+
+impl CardTags {
+    /// Starts following the filters for the list `list` (once mounted).
+    pub fn new(list: NodeRef<html::Ol>) -> CardTags {
+        let ctx = use_atlas();
+        let view_state = use_view();
+        Effect::new(move |first_run: Option<()>| {
+            let chosen: Vec<String> = view_state.filters.with(|f| {
+                f.of(Facet::Tag)
+                    .iter()
+                    .map(|&t| ctx.atlas.catalog.tags[t].id.clone())
+                    .collect()
+            });
+            // Cards are built with the filters of their time: the first
+            // run has nothing to correct.
+            if first_run.is_none() {
+                return;
+            }
+            let Some(buttons) = list
+                .get_untracked()
+                .and_then(|list| list.query_selector_all(".atlas-card__tag[data-tag]").ok())
+            else {
+                return;
+            };
+            for i in 0..buttons.length() {
+                let Some(button) = buttons
+                    .item(i)
+                    .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let pressed = button
+                    .get_attribute("data-tag")
+                    .is_some_and(|tag| chosen.contains(&tag));
+                let _ =
+                    button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
+        });
+        CardTags { view_state }
+    }
+
+    /// The list's click handler: a click on a card's tag toggles it.
+    pub fn click(self, event: web_sys::MouseEvent) {
+        let tag = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".atlas-card__tag[data-tag]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-tag"));
+        if let Some(tag) = tag {
+            self.view_state.toggle(Facet::Tag, &tag);
+        }
     }
 }

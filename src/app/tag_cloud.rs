@@ -3,9 +3,11 @@
 //! and on keyboard focus.
 
 use super::explorer::use_view;
+use super::patch::{patch_changed, set_text};
 use super::use_atlas;
 use crate::chart::cloud_step;
 use crate::query::Facet;
+use leptos::html;
 use leptos::prelude::*;
 
 /// Font size steps (CSS classes `atlas-cloud__tag--s0` … `--s4`).
@@ -16,9 +18,9 @@ pub fn TagCloud() -> impl IntoView {
     let ctx = use_atlas();
     let view_state = use_view();
     let focused = RwSignal::new(None::<usize>);
-    // Per tag: its count in the results and its size step. A Memo, read by
-    // the list of present tags and by every tag's count and size.
-    let weights = Memo::new(move |_| {
+    // Per tag: its count in the results and its size step. Read once per
+    // change, by the effect that patches the tags (not a Memo).
+    let weights = move || {
         view_state.results.with(|r| {
             let counts = r.counts.of(Facet::Tag);
             let present = counts.iter().copied().filter(|&n| n > 0);
@@ -29,20 +31,12 @@ pub fn TagCloud() -> impl IntoView {
                 .map(|&n| (n, cloud_step(n, min, max, STEPS)))
                 .collect::<Vec<_>>()
         })
-    });
-    let entries = move || {
-        weights.with(|w| {
-            w.iter()
-                .enumerate()
-                .filter(|(_, &(n, _))| n > 0)
-                .map(|(t, _)| t)
-                .collect::<Vec<_>>()
-        })
     };
-    let names = ctx.clone();
+    let atlas = ctx.atlas.clone();
+    let catalog = &ctx.atlas.catalog;
     let description = move || {
         focused.get().map(|t| {
-            let tag = &ctx.atlas.catalog.tags[t];
+            let tag = &atlas.catalog.tags[t];
             format!(
                 "#{}: {}",
                 tag.id,
@@ -50,46 +44,78 @@ pub fn TagCloud() -> impl IntoView {
             )
         })
     };
+    let shown = untrack(weights);
+    let rows: Vec<CloudRow> = shown.iter().map(|_| CloudRow::default()).collect();
+    let row_refs = rows.clone();
+    patch_changed(shown.clone(), weights, move |t, before, &(n, step)| {
+        let row = &row_refs[t];
+        let (was_n, was_step) = before.copied().unwrap_or((usize::MAX, usize::MAX));
+        if n != was_n {
+            set_text(&row.count, &n.to_string());
+            if let Some(item) = row.item.get_untracked() {
+                item.set_hidden(n == 0);
+            }
+        }
+        if step != was_step {
+            if let Some(button) = row.button.get_untracked() {
+                let classes = button.class_list();
+                let _ = classes.remove_1(&step_class(was_step));
+                let _ = classes.add_1(&step_class(step));
+            }
+        }
+    });
     view! {
         <section class="atlas-panel" aria-labelledby="atlas-cloud-title">
             <h2 class="atlas-panel__title" id="atlas-cloud-title">"Tags in these results"</h2>
             <ul class="atlas-cloud" data-testid="tag-cloud">
-                // Keyed by tag: a keystroke updates sizes and counts in place.
-                <For
-                    each=entries
-                    key=|&t| t
-                    children=move |t| {
-                        let count = move || weights.with(|w| w[t].0);
-                        let class = move || {
-                            format!("atlas-cloud__tag atlas-cloud__tag--s{}", weights.with(|w| w[t].1))
-                        };
-                        let tag = &names.atlas.catalog.tags[t];
+                // Every tag, in catalog order, hidden while it has no papers:
+                // a keystroke only rewrites what changed (see `patch_changed`).
+                {shown
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &(n, step))| {
+                        let tag = &catalog.tags[t];
                         let id = tag.id.clone();
                         let pressed = move || view_state.filters.with(|f| f.contains(Facet::Tag, t));
+                        let row = rows[t];
                         view! {
-                            <li>
+                            <li hidden=n == 0 node_ref=row.item>
                                 <button
-                                    class=class
+                                    class=format!("atlas-cloud__tag {}", step_class(step))
                                     class:atlas-cloud__tag--active=pressed
                                     data-tag=id.clone()
                                     aria-pressed=move || pressed().to_string()
                                     title=tag.description.clone().unwrap_or_default()
+                                    node_ref=row.button
                                     on:mouseenter=move |_| focused.set(Some(t))
                                     on:focus=move |_| focused.set(Some(t))
                                     on:click=move |_| view_state.toggle(Facet::Tag, &id)
                                 >
                                     {tag.id.clone()}
                                     " "
-                                    <span class="atlas-cloud__count">{count}</span>
+                                    <span class="atlas-cloud__count" node_ref=row.count>{n}</span>
                                 </button>
                             </li>
                         }
-                    }
-                />
+                    })
+                    .collect_view()}
             </ul>
             <p class="atlas-panel__hint" aria-live="polite">
                 {move || description().unwrap_or_else(|| "Click a tag to require it; hover or focus one for its meaning.".into())}
             </p>
         </section>
     }
+}
+
+/// The class of a size step.
+fn step_class(step: usize) -> String {
+    format!("atlas-cloud__tag--s{step}")
+}
+
+/// The elements of one tag that a count change rewrites.
+#[derive(Clone, Copy, Default)]
+struct CloudRow {
+    item: NodeRef<html::Li>,
+    button: NodeRef<html::Button>,
+    count: NodeRef<html::Span>,
 }

@@ -4,10 +4,12 @@
 
 use super::chart_panel::ChartPanel;
 use super::explorer::{use_view, year_label};
+use super::patch::patch_changed;
 use super::use_atlas;
-use crate::chart::{nice_max, px, stack, ticks};
+use crate::chart::{nice_max, px, rects_path, stack, ticks};
 use crate::query::YearRange;
 use leptos::prelude::*;
+use leptos::svg;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 150.0;
@@ -24,8 +26,8 @@ const FLOOR: f64 = TOP + PLOT;
 struct Geometry {
     /// The value at the top of the axis.
     top: usize,
-    /// Per year, per area: the segment's `(y, height)`.
-    segments: Vec<Vec<(i32, i32)>>,
+    /// Per area: the path of its segments, one per year.
+    areas: Vec<String>,
     totals: Vec<usize>,
 }
 
@@ -44,27 +46,30 @@ pub fn TimelineChart() -> impl IntoView {
         .map(|c| c.name.clone())
         .collect();
 
-    // Read by every segment, the bars' labels and the grid: a keystroke
-    // moves and resizes the chart's elements, it never rebuilds them.
+    // Read by the areas' paths, the bars' labels and the grid: a keystroke
+    // redraws six paths and relabels the bars; it rebuilds nothing.
+    let areas = categories.len();
+    let slot = (WIDTH - LEFT) / years.len().max(1) as f64;
     let geometry = Memo::new(move |_| {
         view_state.results.with(|r| {
             let totals: Vec<usize> = r.timeline.iter().map(|b| b.total()).collect();
             let top = nice_max(totals.iter().copied().max().unwrap_or(0));
-            let segments = r
+            let stacks: Vec<Vec<(i32, i32)>> = r
                 .timeline
                 .iter()
-                .map(|bin| {
-                    stack(&bin.per_category, top, PLOT)
-                        .into_iter()
-                        .map(|(start, end)| (px(FLOOR) - end, end - start))
-                        .collect()
+                .map(|bin| stack(&bin.per_category, top, PLOT))
+                .collect();
+            let areas = (0..areas)
+                .map(|c| {
+                    let rects = stacks.iter().enumerate().map(|(i, stack)| {
+                        let (start, end) = stack[c];
+                        let x = px(LEFT + i as f64 * slot + slot * 0.15);
+                        (x, px(FLOOR) - end, end - start)
+                    });
+                    rects_path(rects, px(slot * 0.7))
                 })
                 .collect();
-            Geometry {
-                top,
-                segments,
-                totals,
-            }
+            Geometry { top, areas, totals }
         })
     });
 
@@ -101,9 +106,7 @@ pub fn TimelineChart() -> impl IntoView {
         None => "Click a year to filter; shift-click to extend the range.".to_string(),
     };
 
-    let areas = categories.len();
     let chart = move || {
-        let slot = (WIDTH - LEFT) / years.len().max(1) as f64;
         // The grid changes only with the axis' top value.
         let top = Memo::new(move |_| geometry.with(|g| g.top));
         let grid = move || {
@@ -119,26 +122,40 @@ pub fn TimelineChart() -> impl IntoView {
                 })
                 .collect_view()
         };
+        // Paths and labels are built once; one effect each rewrites those
+        // that changed (see `patch_changed`).
+        let (shown, shown_totals) =
+            geometry.with_untracked(|g| (g.areas.clone(), g.totals.clone()));
+        let area_refs: Vec<NodeRef<svg::Path>> = shown.iter().map(|_| NodeRef::new()).collect();
+        let bar_refs: Vec<NodeRef<svg::G>> = years.iter().map(|_| NodeRef::new()).collect();
+        patch_changed(shown.clone(), move || geometry.with(|g| g.areas.clone()), {
+            let area_refs = area_refs.clone();
+            move |c, _, d| {
+                if let Some(path) = area_refs[c].get_untracked() {
+                    let _ = path.set_attribute("d", d);
+                }
+            }
+        });
+        let label = |year: u16, total: usize| format!("{year}: {total} papers");
+        patch_changed(
+            shown_totals.clone(),
+            move || geometry.with(|g| g.totals.clone()),
+            {
+                let bar_refs = bar_refs.clone();
+                let years = years.clone();
+                move |i, _, &total| {
+                    if let Some(bar) = bar_refs[i].get_untracked() {
+                        let _ = bar.set_attribute("aria-label", &label(years[i], total));
+                    }
+                }
+            },
+        );
         let bars = years
             .iter()
             .enumerate()
             .map(|(i, &year)| {
                 let x = LEFT + i as f64 * slot;
                 let selected = move || !range().is_unbounded() && range().contains(year);
-                let label = move || format!("{year}: {} papers", geometry.with(|g| g.totals[i]));
-                let segments = (0..areas)
-                    .map(|c| {
-                        view! {
-                            <rect
-                                class=format!("atlas-chart__seg atlas-cat{c}")
-                                x=px(x + slot * 0.15)
-                                width=px(slot * 0.7)
-                                y=move || geometry.with(|g| g.segments[i][c].0)
-                                height=move || geometry.with(|g| g.segments[i][c].1)
-                            />
-                        }
-                    })
-                    .collect_view();
                 view! {
                     <g
                         class="atlas-chart__bar"
@@ -146,8 +163,9 @@ pub fn TimelineChart() -> impl IntoView {
                         data-year=year
                         role="button"
                         tabindex="0"
-                        aria-label=label
+                        aria-label=label(year, shown_totals[i])
                         aria-pressed=move || selected().to_string()
+                        node_ref=bar_refs[i]
                         on:click=move |e| click(year, e.shift_key())
                         on:keydown=move |e| {
                             if e.key() == "Enter" || e.key() == " " {
@@ -159,7 +177,6 @@ pub fn TimelineChart() -> impl IntoView {
                         on:focus=move |_| hovered.set(Some(i))
                     >
                         <rect class="atlas-chart__hit" x=px(x) y=0 width=px(slot) height=px(HEIGHT)/>
-                        {segments}
                         <text class="atlas-chart__label" x=px(x + slot / 2.0) y=px(HEIGHT - 4.0) text-anchor="middle">
                             {year}
                         </text>
@@ -176,6 +193,15 @@ pub fn TimelineChart() -> impl IntoView {
             >
                 <g>{grid}</g>
                 {bars}
+                // Over the bars, and transparent to the pointer (charts.css):
+                // a click on a segment is a click on its year.
+                {shown
+                    .iter()
+                    .enumerate()
+                    .map(|(c, d)| view! {
+                        <path class=format!("atlas-chart__seg atlas-cat{c}") d=d.clone() node_ref=area_refs[c]/>
+                    })
+                    .collect_view()}
             </svg>
         }
     };

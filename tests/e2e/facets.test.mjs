@@ -117,4 +117,48 @@ describe('facets and charts', () => {
       `the ${company} bar`,
     );
   });
+
+  app.test("a card's tag filters, and shows as pressed on every card that has it", async (page) => {
+    await app.openView(page, '');
+    const cardTags = `${SEL.card} .atlas-card__tag[data-tag]`;
+    const tag = bestOption('', 'tag', await valuesOf(page, cardTags, 'data-tag'));
+    const pressedStates = () =>
+      page.locator(cardTags).evaluateAll((els) => els.map((el) => [el.dataset.tag, el.getAttribute('aria-pressed')]));
+
+    await app.clickTo(page, `${cardTags}[data-tag="${tag}"] >> nth=0`, (url) => paramList(url, 'tag').includes(tag), `the card tag ${tag}`);
+    // Cards that stayed and cards that came are both marked.
+    await page.waitForFunction(
+      ({ sel, tag }) => [...document.querySelectorAll(sel)].every((el) => (el.getAttribute('aria-pressed') === 'true') === (el.dataset.tag === tag)),
+      { sel: cardTags, tag },
+    ).catch(async () => assert.fail(`card tags pressed after choosing ${tag}: ${JSON.stringify(await pressedStates())}`));
+
+    await app.clickTo(page, `${cardTags}[data-tag="${tag}"] >> nth=0`, (url) => !paramList(url, 'tag').includes(tag), `the card tag ${tag} again`);
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(sel)].every((el) => el.getAttribute('aria-pressed') === 'false'),
+      cardTags,
+    ).catch(async () => assert.fail(`card tags pressed after clearing ${tag}: ${JSON.stringify(await pressedStates())}`));
+  });
+
+  app.test('facet counts follow typing, also for the tags shown later', async (page) => {
+    await app.openView(page, '');
+    const text = 'stor';
+    await page.locator(SEL.search).pressSequentially(text);
+    await expectView(page, ref.matches(`q=${text}`), `typing ${text}`);
+    const facet = SEL.facet('tag');
+    await page.locator(`${facet} button[aria-expanded]`).click();
+    const shown = await page
+      .locator(`${facet} [data-value]`)
+      .filter({ visible: true })
+      .evaluateAll((els) => els.map((el) => [el.dataset.value, el.querySelector('.atlas-facet__count').textContent]));
+    assert.equal(shown.length, app.catalog.tags.length, 'every tag shows once expanded');
+    const wrong = shown.filter(([id, n]) => Number(n) !== ref.matches(`q=${text}&tag=${id}`).length);
+    assert.deepEqual(wrong, [], 'tag counts that differ from the reference');
+    for (const param of ['category', 'company', 'venue']) {
+      const rows = await page
+        .locator(`${SEL.facet(param)} [data-value]`)
+        .evaluateAll((els) => els.map((el) => [el.dataset.value, el.querySelector('.atlas-facet__count').textContent]));
+      const off = rows.filter(([id, n]) => Number(n) !== ref.matches(`q=${text}&${param}=${id}`).length);
+      assert.deepEqual(off, [], `${param} counts that differ from the reference`);
+    }
+  });
 });
