@@ -146,6 +146,27 @@ fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Builds its children in a task of their own, after the first paint of
+/// the page around it: the first results show sooner, and no task of the
+/// first render blocks input for long (Lighthouse's total blocking time).
+/// The filters and charts it holds sit in columns of fixed width, so they
+/// move nothing when they appear.
+/// Only the app's first page waits: coming back to the explorer later
+/// shows everything at once.
+#[component]
+fn Later(children: ChildrenFn) -> impl IntoView {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static FIRST_PAINTED: AtomicBool = AtomicBool::new(false);
+    let ready = RwSignal::new(FIRST_PAINTED.load(Ordering::Relaxed));
+    if !ready.get_untracked() {
+        after_paint(move || {
+            FIRST_PAINTED.store(true, Ordering::Relaxed);
+            ready.try_set(true);
+        });
+    }
+    move || ready.get().then(|| children())
+}
+
 /// The explorer page.
 #[component]
 pub fn Explorer() -> impl IntoView {
@@ -321,7 +342,7 @@ pub fn Explorer() -> impl IntoView {
                             "Done"
                         </button>
                     </div>
-                    <FacetPanel/>
+                    <Later><FacetPanel/></Later>
                 </aside>
                 <section id="results" class="atlas-results" aria-label="Results">
                     <div class="atlas-results__head">
@@ -355,9 +376,11 @@ pub fn Explorer() -> impl IntoView {
                     }}
                 </section>
                 <aside class="atlas-insights" aria-label="Charts of the current results">
-                    <TimelineChart/>
-                    <CompanyChart/>
-                    <TagCloud/>
+                    <Later>
+                        <TimelineChart/>
+                        <CompanyChart/>
+                        <TagCloud/>
+                    </Later>
                 </aside>
             </div>
         </main>
