@@ -6,9 +6,9 @@
 use crate::bits::Bits;
 use crate::catalog::Catalog;
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
-use crate::search::{query_terms, SearchIndex};
+use crate::search::{query_terms, IndexBuilder, SearchIndex};
 use std::cmp::Reverse;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Cards the explorer renders at first, and adds by "show more" or by
 /// scrolling near the end of the list: a screen and a half on a desktop,
@@ -23,6 +23,8 @@ pub struct Atlas {
     /// Built on first use: a view without search text needs no index, so
     /// the first results can show before it exists (see [`Atlas::index`]).
     index: OnceLock<SearchIndex>,
+    /// A build of the index in progress (see [`Atlas::build_index_step`]).
+    building: Mutex<Option<IndexBuilder>>,
     /// Per facet (in [`Facet::ALL`] order), per value: its papers.
     facet_bits: [Vec<Bits>; 4],
     /// The distinct years of the catalog, ascending, and their papers.
@@ -165,6 +167,7 @@ impl Atlas {
 
         Atlas {
             index: OnceLock::new(),
+            building: Mutex::new(None),
             catalog,
             facet_bits,
             years,
@@ -181,11 +184,40 @@ impl Atlas {
         &self.years
     }
 
-    /// The search index, built on the first call (about a second for
-    /// 100,000 papers in the browser). The app calls it once the first
-    /// results are on screen, so that it is ready before the first key.
+    /// The search index. A search before [`Atlas::build_index_step`] has
+    /// completed it finishes the build on the spot.
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(&self.catalog))
+        self.index.get_or_init(|| {
+            let mut builder = self
+                .building
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take()
+                .unwrap_or_else(|| IndexBuilder::new(&self.catalog));
+            while !builder.step(&self.catalog, usize::MAX) {}
+            builder.finish()
+        })
+    }
+
+    /// Builds up to `papers` papers more of the search index (the app calls
+    /// it between frames once the first results are on screen: a view
+    /// without search text needs no index); true once the index is ready.
+    pub fn build_index_step(&self, papers: usize) -> bool {
+        if self.index.get().is_some() {
+            return true;
+        }
+        let mut building = self
+            .building
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let builder = building.get_or_insert_with(|| IndexBuilder::new(&self.catalog));
+        if !builder.step(&self.catalog, papers) {
+            return false;
+        }
+        if let Some(builder) = building.take() {
+            let _ = self.index.set(builder.finish());
+        }
+        true
     }
 
     /// The ids of `facet`'s values, in catalog order.

@@ -24,6 +24,7 @@ const FIELD_BITS: u32 = 2;
 const FIELD_MASK: u32 = (1 << FIELD_BITS) - 1;
 
 /// The inverted index over all papers of a catalog.
+#[derive(Debug, PartialEq)]
 pub struct SearchIndex {
     paper_count: usize,
     /// Distinct words, sorted.
@@ -35,94 +36,12 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Builds the index in one go (see [`IndexBuilder`] for a build in
+    /// steps).
     pub fn build(catalog: &Catalog) -> SearchIndex {
-        // Two passes over the papers' words, and no list of occurrences in
-        // between: the first gives each distinct word an id and counts its
-        // papers, the second writes each posting straight into its place.
-        // A paper's words come best field first (title, tags, the rest), so
-        // the first time a paper shows a word is in its best field. Memory
-        // is the postings and a few numbers per distinct word.
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut buffer = String::new();
-        // Words of the shared names are found once, not once per paper.
-        let mut names = |list: &mut dyn Iterator<Item = &str>| -> Vec<Vec<u32>> {
-            list.map(|name| {
-                let mut found = Vec::new();
-                for_each_word(name, &mut buffer, |w| found.push(intern(&mut ids, w)));
-                found
-            })
-            .collect()
-        };
-        let names = Names {
-            companies: names(&mut catalog.companies.iter().map(|c| c.name.as_str())),
-            venues: names(&mut catalog.venues.iter().map(|v| v.name.as_str())),
-            categories: names(&mut catalog.categories.iter().map(|c| c.name.as_str())),
-            tags: names(&mut catalog.tags.iter().map(|t| t.id.as_str())),
-        };
-
-        // Per word id: its papers, and the last paper that showed it.
-        let mut papers_of: Vec<u32> = vec![0; ids.len()];
-        let mut last: Vec<u32> = vec![u32::MAX; ids.len()];
-        for (p, paper) in catalog.papers.iter().enumerate() {
-            let p = p as u32;
-            let mut seen = |word: u32, _| {
-                let w = word as usize;
-                if w >= last.len() {
-                    last.resize(w + 1, u32::MAX);
-                    papers_of.resize(w + 1, 0);
-                }
-                if last[w] != p {
-                    last[w] = p;
-                    papers_of[w] += 1;
-                }
-            };
-            names.each_word(paper, &mut buffer, &mut |w| intern(&mut ids, w), &mut seen);
-        }
-
-        // Each word id's place in the sorted order of the words.
-        let mut order: Vec<(&str, u32)> = ids.iter().map(|(w, &id)| (&**w, id)).collect();
-        order.sort_unstable();
-        let mut rank = vec![0u32; order.len()];
-        for (r, (_, id)) in order.iter().enumerate() {
-            rank[*id as usize] = r as u32;
-        }
-        let words = order.len();
-        let mut offsets = vec![0u32; words + 1];
-        for (id, &n) in papers_of.iter().enumerate() {
-            offsets[rank[id] as usize + 1] = n;
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-
-        // Each posting into its place; papers come in ascending order.
-        let mut next = offsets.clone();
-        let mut postings = vec![0u32; offsets[words] as usize];
-        last.iter_mut().for_each(|l| *l = u32::MAX);
-        for (p, paper) in catalog.papers.iter().enumerate() {
-            let p = p as u32;
-            let mut place = |word: u32, field: Field| {
-                let w = word as usize;
-                if last[w] != p {
-                    last[w] = p;
-                    let slot = &mut next[rank[w] as usize];
-                    postings[*slot as usize] = p << FIELD_BITS | field as u32;
-                    *slot += 1;
-                }
-            };
-            names.each_word(paper, &mut buffer, &mut |w| ids[w], &mut place);
-        }
-        // The words themselves move from the table into sorted order.
-        let mut terms: Vec<Box<str>> = vec![Box::default(); words];
-        for (word, id) in ids {
-            terms[rank[id as usize] as usize] = word;
-        }
-        SearchIndex {
-            paper_count: catalog.papers.len(),
-            terms,
-            offsets,
-            postings,
-        }
+        let mut builder = IndexBuilder::new(catalog);
+        while !builder.step(catalog, usize::MAX) {}
+        builder.finish()
     }
 
     /// The distinct words of the catalog, sorted.
@@ -203,6 +122,197 @@ impl SearchIndex {
             .take(max)
             .map(|(_, _, t)| t.to_string())
             .collect()
+    }
+}
+
+/// A [`SearchIndex`] built a number of papers at a time, so that the app
+/// can build it between frames (at 100,000 papers the whole build takes
+/// seconds in the browser, and the page would not answer meanwhile).
+///
+/// Two passes over the papers' words, and no list of occurrences in
+/// between: the first gives each distinct word an id and counts its papers,
+/// the second writes each posting straight into its place. A paper's words
+/// come best field first (title, tags, the rest), so the first time a paper
+/// shows a word is in its best field. Memory is the postings and a few
+/// numbers per distinct word.
+pub struct IndexBuilder {
+    ids: FxHashMap<Box<str>, u32>,
+    names: Names,
+    buffer: String,
+    /// Per word id: the last paper that showed it.
+    last: Vec<u32>,
+    pass: Pass,
+    /// The first paper the current pass has not seen.
+    next_paper: usize,
+    paper_count: usize,
+}
+
+enum Pass {
+    /// Per word id: its papers.
+    Count { papers_of: Vec<u32> },
+    Place {
+        /// Per word id: its place in the sorted order of the words.
+        rank: Vec<u32>,
+        offsets: Vec<u32>,
+        /// Per word, by rank: where its next posting goes.
+        next: Vec<u32>,
+        postings: Vec<u32>,
+    },
+}
+
+impl IndexBuilder {
+    pub fn new(catalog: &Catalog) -> IndexBuilder {
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut buffer = String::new();
+        // Words of the shared names are found once, not once per paper.
+        let mut names = |list: &mut dyn Iterator<Item = &str>| -> Vec<Vec<u32>> {
+            list.map(|name| {
+                let mut found = Vec::new();
+                for_each_word(name, &mut buffer, |w| found.push(intern(&mut ids, w)));
+                found
+            })
+            .collect()
+        };
+        let names = Names {
+            companies: names(&mut catalog.companies.iter().map(|c| c.name.as_str())),
+            venues: names(&mut catalog.venues.iter().map(|v| v.name.as_str())),
+            categories: names(&mut catalog.categories.iter().map(|c| c.name.as_str())),
+            tags: names(&mut catalog.tags.iter().map(|t| t.id.as_str())),
+        };
+        let words = ids.len();
+        IndexBuilder {
+            ids,
+            names,
+            buffer,
+            last: vec![u32::MAX; words],
+            pass: Pass::Count {
+                papers_of: vec![0; words],
+            },
+            next_paper: 0,
+            paper_count: catalog.papers.len(),
+        }
+    }
+
+    /// Reads up to `papers` more papers of `catalog` (the one given to
+    /// [`IndexBuilder::new`]); true once the index is complete.
+    pub fn step(&mut self, catalog: &Catalog, papers: usize) -> bool {
+        let end = self
+            .next_paper
+            .saturating_add(papers)
+            .min(catalog.papers.len());
+        let IndexBuilder {
+            ids,
+            names,
+            buffer,
+            last,
+            pass,
+            next_paper,
+            ..
+        } = self;
+        match pass {
+            Pass::Count { papers_of } => {
+                for (p, paper) in catalog.papers[*next_paper..end].iter().enumerate() {
+                    let p = (*next_paper + p) as u32;
+                    let mut seen = |word: u32, _| {
+                        let w = word as usize;
+                        if w >= last.len() {
+                            last.resize(w + 1, u32::MAX);
+                            papers_of.resize(w + 1, 0);
+                        }
+                        if last[w] != p {
+                            last[w] = p;
+                            papers_of[w] += 1;
+                        }
+                    };
+                    names.each_word(paper, buffer, &mut |w| intern(ids, w), &mut seen);
+                }
+                *next_paper = end;
+                if end == catalog.papers.len() {
+                    let placed = Pass::place(ids, papers_of);
+                    *pass = placed;
+                    last.iter_mut().for_each(|l| *l = u32::MAX);
+                    *next_paper = 0;
+                }
+            }
+            Pass::Place {
+                rank,
+                next,
+                postings,
+                ..
+            } => {
+                // Each posting into its place; papers come in ascending order.
+                for (p, paper) in catalog.papers[*next_paper..end].iter().enumerate() {
+                    let p = (*next_paper + p) as u32;
+                    let mut place = |word: u32, field: Field| {
+                        let w = word as usize;
+                        if last[w] != p {
+                            last[w] = p;
+                            let slot = &mut next[rank[w] as usize];
+                            postings[*slot as usize] = p << FIELD_BITS | field as u32;
+                            *slot += 1;
+                        }
+                    };
+                    names.each_word(paper, buffer, &mut |w| ids[w], &mut place);
+                }
+                *next_paper = end;
+            }
+        }
+        self.is_done(catalog)
+    }
+
+    fn is_done(&self, catalog: &Catalog) -> bool {
+        matches!(self.pass, Pass::Place { .. }) && self.next_paper == catalog.papers.len()
+    }
+
+    /// The index, once [`IndexBuilder::step`] said it is complete.
+    pub fn finish(self) -> SearchIndex {
+        let Pass::Place {
+            rank,
+            offsets,
+            postings,
+            ..
+        } = self.pass
+        else {
+            panic!("IndexBuilder::finish before the last step");
+        };
+        // The words themselves move from the table into sorted order.
+        let mut terms: Vec<Box<str>> = vec![Box::default(); rank.len()];
+        for (word, id) in self.ids {
+            terms[rank[id as usize] as usize] = word;
+        }
+        SearchIndex {
+            paper_count: self.paper_count,
+            terms,
+            offsets,
+            postings,
+        }
+    }
+}
+
+impl Pass {
+    /// Between the passes: each word's place in the sorted order, and
+    /// where its postings start.
+    fn place(ids: &FxHashMap<Box<str>, u32>, papers_of: &[u32]) -> Pass {
+        let mut order: Vec<(&str, u32)> = ids.iter().map(|(w, &id)| (&**w, id)).collect();
+        order.sort_unstable();
+        let mut rank = vec![0u32; order.len()];
+        for (r, (_, id)) in order.iter().enumerate() {
+            rank[*id as usize] = r as u32;
+        }
+        let words = order.len();
+        let mut offsets = vec![0u32; words + 1];
+        for (id, &n) in papers_of.iter().enumerate() {
+            offsets[rank[id] as usize + 1] = n;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        Pass::Place {
+            rank,
+            next: offsets.clone(),
+            postings: vec![0u32; offsets[words] as usize],
+            offsets,
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use systems_atlas::atlas::Atlas;
 use systems_atlas::catalog::{Catalog, Paper};
 use systems_atlas::query::{Facet, Query, Sort};
+use systems_atlas::search::{IndexBuilder, SearchIndex};
 
 fn bundled() -> Atlas {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog.json"))
@@ -284,4 +285,32 @@ fn facet_options_list_areas_in_catalog_order_and_the_rest_largest_first() {
             );
         }
     }
+}
+
+#[test]
+fn an_index_built_in_steps_is_the_index_built_at_once() {
+    let atlas = bundled();
+    let catalog = &atlas.catalog;
+    let whole = SearchIndex::build(catalog);
+    for papers in [1, 7, 64, catalog.papers.len(), usize::MAX] {
+        let mut builder = IndexBuilder::new(catalog);
+        let mut steps = 1;
+        while !builder.step(catalog, papers) {
+            steps += 1;
+        }
+        assert!(builder.finish() == whole, "steps of {papers} papers");
+        let passes = 2 * catalog
+            .papers
+            .len()
+            .div_ceil(papers.min(catalog.papers.len()));
+        assert!(steps <= passes + 1, "{steps} steps of {papers} papers");
+    }
+    // The app's way: steps, then a search; or a search in the middle.
+    let stepped = bundled();
+    while !stepped.build_index_step(10) {}
+    assert!(*stepped.index() == whole);
+    let interrupted = bundled();
+    assert!(!interrupted.build_index_step(10));
+    assert!(*interrupted.index() == whole);
+    assert!(interrupted.build_index_step(10), "done once searched");
 }
