@@ -166,6 +166,7 @@ fn build_index(atlas: Arc<Atlas>) {
 /// first render blocks input for long (Lighthouse's total blocking time).
 /// The filters and charts it holds sit in columns of fixed width, so they
 /// move nothing when they appear.
+///
 /// Only the app's first page waits: coming back to the explorer later
 /// shows everything at once.
 #[component]

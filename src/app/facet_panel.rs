@@ -57,9 +57,8 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let shown = untrack(states);
     let rows: Vec<Row> = (0..total).map(|_| Row::default()).collect();
-    patch_changed(shown.clone(), states, Row::patcher(rows.clone()));
+    patch_changed(untrack(states), states, Row::patcher(rows.clone()));
     let initial = untrack(|| counts.get());
     let options = order
         .into_iter()
