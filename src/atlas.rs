@@ -189,16 +189,12 @@ impl Atlas {
     /// The search index. A search before [`Atlas::build_index_step`] has
     /// completed it finishes the build on the spot.
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            let mut builder = self
-                .building
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .take()
-                .unwrap_or_else(|| IndexBuilder::new(&self.catalog));
-            while !builder.step(&self.catalog, usize::MAX) {}
-            builder.finish()
-        })
+        loop {
+            if let Some(index) = self.index.get() {
+                return index;
+            }
+            self.build_index_step(usize::MAX);
+        }
     }
 
     /// Builds up to `papers` papers more of the search index (the app calls

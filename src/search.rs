@@ -257,11 +257,11 @@ impl IndexBuilder {
                 *next_paper = end;
             }
         }
-        self.is_done(catalog)
+        self.is_done()
     }
 
-    fn is_done(&self, catalog: &Catalog) -> bool {
-        matches!(self.pass, Pass::Place { .. }) && self.next_paper == catalog.papers.len()
+    fn is_done(&self) -> bool {
+        matches!(self.pass, Pass::Place { .. }) && self.next_paper == self.paper_count
     }
 
     /// The index, once [`IndexBuilder::step`] said it is complete.
