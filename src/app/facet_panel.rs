@@ -49,37 +49,32 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
     };
     // Per option: its count and whether it is disabled (nothing to add);
     // `None` while hidden, so that hidden rows are updated once shown.
+    let state = move |i: usize, n: usize| (n, n == 0 && !selected(i));
     let states = move || {
         counts.with(|c| {
             c.iter()
                 .enumerate()
-                .map(|(i, &n)| (!hidden(i)).then(|| (n, n == 0 && !selected(i))))
+                .map(|(i, &n)| (!hidden(i)).then(|| state(i, n)))
                 .collect::<Vec<_>>()
         })
     };
     let rows: Vec<Row> = (0..total).map(|_| Row::default()).collect();
     patch_changed(untrack(states), states, Row::patcher(rows.clone()));
-    let initial = untrack(|| counts.get());
     let options = order
         .into_iter()
         .map(|i| {
             let id = ids[i].to_string();
-            let name = ctx.atlas.facet_name(facet, i).to_string();
-            let n = initial[i];
+            let shown = untrack(|| counts.with(|c| state(i, c[i])));
             view! {
                 <li hidden=move || hidden(i)>
-                    <button
-                        class="atlas-facet__option"
-                        class:atlas-facet__option--active=move || selected(i)
-                        aria-pressed=move || selected(i).to_string()
-                        disabled=n == 0 && !untrack(|| selected(i))
-                        data-value=id.clone()
-                        node_ref=rows[i].button
-                        on:click=move |_| view_state.toggle(facet, &id)
-                    >
-                        <span class="atlas-facet__name">{name}</span>
-                        <span class="atlas-facet__count" node_ref=rows[i].count>{n}</span>
-                    </button>
+                    {option_button(
+                        ctx.atlas.facet_name(facet, i).to_string(),
+                        id.clone(),
+                        shown,
+                        rows[i],
+                        move || selected(i),
+                        move || view_state.toggle(facet, &id),
+                    )}
                 </li>
             }
         })
@@ -98,6 +93,33 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
                 </button>
             })}
         </fieldset>
+    }
+}
+
+/// One option: a toggle button with the option's name and count, pressed
+/// while `selected()`, built with its `(count, disabled)` of the moment;
+/// [`Row::patcher`] keeps both up to date.
+fn option_button(
+    name: String,
+    value: String,
+    (count, disabled): (usize, bool),
+    row: Row,
+    selected: impl Fn() -> bool + Copy + Send + Sync + 'static,
+    toggle: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            class="atlas-facet__option"
+            class:atlas-facet__option--active=selected
+            aria-pressed=move || selected().to_string()
+            disabled=disabled
+            data-value=value
+            node_ref=row.button
+            on:click=move |_| toggle()
+        >
+            <span class="atlas-facet__name">{name}</span>
+            <span class="atlas-facet__count" node_ref=row.count>{count}</span>
+        </button>
     }
 }
 
@@ -201,21 +223,17 @@ fn YearGroup() -> impl IntoView {
                     .enumerate()
                     .map(|(i, &year)| view! {
                         <li>
-                            <button
-                                class="atlas-facet__option"
-                                class:atlas-facet__option--active=move || selected(year)
-                                aria-pressed=move || selected(year).to_string()
-                                disabled=shown[i].is_some_and(|(_, d)| d)
-                                data-value=year.to_string()
-                                node_ref=rows[i].button
-                                on:click=move |_| {
+                            {option_button(
+                                year.to_string(),
+                                year.to_string(),
+                                shown[i].unwrap_or_default(),
+                                rows[i],
+                                move || selected(year),
+                                move || {
                                     let single = YearRange::single(year);
                                     view_state.set_years(if range() == single { YearRange::default() } else { single });
-                                }
-                            >
-                                <span class="atlas-facet__name">{year}</span>
-                                <span class="atlas-facet__count" node_ref=rows[i].count>{shown[i].map_or(0, |(n, _)| n)}</span>
-                            </button>
+                                },
+                            )}
                         </li>
                     })
                     .collect_view()}
