@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -30,6 +31,8 @@ const MIME_TYPES = {
  * Options:
  * - `base`: the path the site lives under, with both slashes (`/`, `/atlas/`).
  * - `overrides`: initial overrides, `{ path: response }` (see `override`).
+ * - `gzip`: compress files for clients that accept it, as GitHub Pages does
+ *   (Lighthouse's simulated network then sees the real transfer sizes).
  *
  * Returns `{ url, requests, override, clearOverrides, close }`:
  * - `url`: the site's address, ending in the base (`http://127.0.0.1:P/atlas/`).
@@ -41,7 +44,7 @@ const MIME_TYPES = {
  * - `setDown(flag)`: while true, every request fails like a cut network.
  * - `close()`: stops the server.
  */
-export async function serveStatic(root, { base = '/', overrides = {} } = {}) {
+export async function serveStatic(root, { base = '/', overrides = {}, gzip = false } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) {
     throw new Error(`base must start and end with "/", got ${JSON.stringify(base)}`);
   }
@@ -80,14 +83,14 @@ export async function serveStatic(root, { base = '/', overrides = {} } = {}) {
     if (!pathname.startsWith(base)) return send(res, 404, 'not found', 'text/plain', req.method);
 
     const file = await findFile(root, pathname.slice(base.length));
-    if (file) return sendFile(res, file, req.method);
+    if (file) return sendFile(res, file, req.method, gzip && acceptsGzip(req));
     // Unknown path: a page load gets the single-page app (404.html, as
     // GitHub Pages, else index.html), anything else a 404. The status is 200:
     // GitHub answers 404, but Chromium would then log a console error for
     // every deep link, and the tests fail on console errors.
     if (isNavigation(req)) {
       const page = (await findFile(root, '404.html')) ?? (await findFile(root, 'index.html'));
-      if (page) return sendFile(res, page, req.method);
+      if (page) return sendFile(res, page, req.method, gzip && acceptsGzip(req));
     }
     return send(res, 404, 'not found', 'text/plain', req.method);
   }
@@ -143,18 +146,31 @@ function isNavigation(req) {
   return (req.headers.accept ?? '').includes('text/html');
 }
 
-async function sendFile(res, path, method) {
-  const type = MIME_TYPES[extname(path)] ?? 'application/octet-stream';
-  send(res, 200, await readFile(path), type, method);
+function acceptsGzip(req) {
+  return /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
 }
 
-function send(res, status, body, type, method = 'GET') {
+// Images are compressed already; GitHub Pages compresses the rest.
+const COMPRESSED = new Set(['.png', '.ico', '.woff2']);
+
+async function sendFile(res, path, method, gzip = false) {
+  const type = MIME_TYPES[extname(path)] ?? 'application/octet-stream';
+  const body = await readFile(path);
+  if (gzip && !COMPRESSED.has(extname(path))) {
+    send(res, 200, gzipSync(body), type, method, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+  } else {
+    send(res, 200, body, type, method);
+  }
+}
+
+function send(res, status, body, type, method = 'GET', headers = {}) {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     // Every test starts from a fresh browser context; never let a cached
     // copy hide an override.
     'Cache-Control': 'no-store',
+    ...headers,
   });
   res.end(method === 'HEAD' ? undefined : body);
 }
