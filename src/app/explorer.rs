@@ -4,6 +4,7 @@
 
 use super::company_chart::CompanyChart;
 use super::facet_panel::FacetPanel;
+use super::later::{after_paint, Later};
 use super::paper_card::{CardTags, PaperCard};
 use super::tag_cloud::TagCloud;
 use super::timeline_chart::TimelineChart;
@@ -140,12 +141,6 @@ impl UrlSync {
     }
 }
 
-/// Runs `f` in a task after the next frame: once what the current task
-/// changed is on screen.
-fn after_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}
-
 /// Papers the search index reads per task: about 15 ms of work in the
 /// browser, so that a page of 100,000 papers (seconds of building) still
 /// scrolls and answers clicks meanwhile.
@@ -159,28 +154,6 @@ fn build_index(atlas: Arc<Atlas>) {
     } else {
         set_timeout(move || build_index(atlas), std::time::Duration::ZERO);
     }
-}
-
-/// Builds its children in a task of their own, after the first paint of
-/// the page around it: the first results show sooner, and no task of the
-/// first render blocks input for long (Lighthouse's total blocking time).
-/// The filters and charts it holds sit in columns of fixed width, so they
-/// move nothing when they appear.
-///
-/// Only the app's first page waits: coming back to the explorer later
-/// shows everything at once.
-#[component]
-fn Later(children: ChildrenFn) -> impl IntoView {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static FIRST_PAINTED: AtomicBool = AtomicBool::new(false);
-    let ready = RwSignal::new(FIRST_PAINTED.load(Ordering::Relaxed));
-    if !ready.get_untracked() {
-        after_paint(move || {
-            FIRST_PAINTED.store(true, Ordering::Relaxed);
-            ready.try_set(true);
-        });
-    }
-    move || ready.get().then(|| children())
 }
 
 /// The explorer page.
@@ -357,7 +330,7 @@ pub fn Explorer() -> impl IntoView {
                             "Done"
                         </button>
                     </div>
-                    <Later><FacetPanel/></Later>
+                    <FacetPanel/>
                 </aside>
                 <section id="results" class="atlas-results" aria-label="Results">
                     <div class="atlas-results__head">
@@ -391,11 +364,9 @@ pub fn Explorer() -> impl IntoView {
                     }}
                 </section>
                 <aside class="atlas-insights" aria-label="Charts of the current results">
-                    <Later>
-                        <TimelineChart/>
-                        <CompanyChart/>
-                        <TagCloud/>
-                    </Later>
+                    <Later><TimelineChart/></Later>
+                    <Later><CompanyChart/></Later>
+                    <Later><TagCloud/></Later>
                 </aside>
             </div>
         </main>

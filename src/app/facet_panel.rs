@@ -2,6 +2,7 @@
 //! hooks `facet-<parameter>` and `data-value`).
 
 use super::explorer::{use_view, year_label};
+use super::later::Later;
 use super::patch::{patch_changed, set_text};
 use super::use_atlas;
 use crate::query::{Facet, YearRange};
@@ -11,14 +12,15 @@ use leptos::prelude::*;
 /// Tags listed before "show all".
 const TOP_TAGS: usize = 12;
 
+/// The facet groups, each built in a task of its own on the first page.
 #[component]
 pub fn FacetPanel() -> impl IntoView {
     view! {
-        <FacetGroup facet=Facet::Category title="Area"/>
-        <YearGroup/>
-        <FacetGroup facet=Facet::Company title="Company"/>
-        <FacetGroup facet=Facet::Venue title="Venue"/>
-        <FacetGroup facet=Facet::Tag title="Tags (all must match)"/>
+        <Later><FacetGroup facet=Facet::Category title="Area"/></Later>
+        <Later><YearGroup/></Later>
+        <Later><FacetGroup facet=Facet::Company title="Company"/></Later>
+        <Later><FacetGroup facet=Facet::Venue title="Venue"/></Later>
+        <Later><FacetGroup facet=Facet::Tag title="Tags (all must match)"/></Later>
     }
 }
 

@@ -10,6 +10,7 @@ pub mod crash;
 mod explorer;
 mod export_menu;
 mod facet_panel;
+mod later;
 mod offline;
 mod paper_card;
 mod paper_page;

@@ -186,6 +186,7 @@ function readView(page) {
         ids: [...document.querySelectorAll(sel.card)].map((card) => card.dataset.paperId),
         search: location.search,
         error: document.querySelector(sel.error)?.textContent.trim() ?? null,
+        widgetsBuilt: performance.getEntriesByName('atlas:widgets-built').length > 0,
       };
     },
     { count: SEL.count, card: SEL.card, error: SEL.error },
@@ -194,8 +195,10 @@ function readView(page) {
 
 /**
  * Waits until the page shows exactly the papers `expected` (ids): the count
- * equals their number, and the listed cards (possibly one page of them) are
- * some of them, none twice. Fails with what the page shows instead, at once
+ * equals their number, the listed cards (possibly one page of them) are
+ * some of them, none twice, and the filters and charts are built (the
+ * app's first page builds them a task each after the list: its mark
+ * `atlas:widgets-built`). Fails with what the page shows instead, at once
  * if the page shows an error.
  */
 export async function expectView(page, expected, what) {
@@ -204,6 +207,7 @@ export async function expectView(page, expected, what) {
     .waitForFunction(
       ({ sel, expected }) => {
         if (document.querySelector(sel.error)) return 'error';
+        if (performance.getEntriesByName('atlas:widgets-built').length === 0) return false;
         const count = document.querySelector(sel.count);
         const number = count?.checkVisibility() && /^\s*(\d+)/.exec(count.textContent);
         if (!number || Number(number[1]) !== expected.length) return false;
@@ -229,7 +233,8 @@ export async function expectView(page, expected, what) {
       `${what} (at ${shown.search || 'no query'}): expected count ${expected.length}, ` +
         `page shows ${JSON.stringify(shown.countText)} with ${shown.ids.length} cards` +
         (stray.length ? `, cards that should not match: ${stray.join(', ')}` : '') +
-        (shown.error ? `, error: ${shown.error}` : ''),
+        (shown.error ? `, error: ${shown.error}` : '') +
+        (shown.widgetsBuilt ? '' : ', filters and charts not built (no atlas:widgets-built mark)'),
     );
   }
   return shown;

@@ -359,11 +359,13 @@ class Subject {
       return this.loadProfile;
     }
     await loaded();
-    // The app builds its search index in steps after its first results;
-    // keystrokes and memory are measured once it is ready (the baseline
-    // builds its index before its first results).
+    // The app builds its search index, its filters and its charts in steps
+    // after its first results; keystrokes and memory are measured once all
+    // are there (the baseline builds everything before its first results).
     await page.waitForFunction(
-      () => ['atlas:index-built', 'bench:index-built'].some((name) => performance.getEntriesByName(name).length > 0),
+      () =>
+        ['atlas:index-built', 'atlas:widgets-built'].every((name) => performance.getEntriesByName(name).length > 0) ||
+        performance.getEntriesByName('bench:index-built').length > 0,
       null,
       { timeout: LOAD_TIMEOUT, polling: 50 },
     );
