@@ -74,7 +74,10 @@ pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
     if catalog.papers.is_empty() {
         return Err(format!("{CATALOG_URL} is valid but lists no papers."));
     }
-    Ok(Arc::new(Atlas::new(catalog)))
+    let atlas = Arc::new(Atlas::new(catalog));
+    // The first page renders in a task of its own, not in the parse's.
+    super::later::next_task().await;
+    Ok(atlas)
 }
 
 /// The response body as the browser holds it.

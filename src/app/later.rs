@@ -1,6 +1,7 @@
-//! The first page in small tasks: the list shows first, then each widget
-//! around it in a task of its own, so that no task of the start blocks
-//! input for long (Lighthouse's total blocking time on a slow phone).
+//! The start in small tasks: the wasm starts, the app mounts, the catalog
+//! is read, the list shows, then each widget around it, each in a task of
+//! its own, so that no task of the start blocks input for long
+//! (Lighthouse's total blocking time on a slow phone).
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -10,6 +11,15 @@ use std::collections::VecDeque;
 /// changed is on screen.
 pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// Resolves in a new task: the code after `next_task().await` runs once
+/// the browser has had the chance to paint and to handle input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 thread_local! {

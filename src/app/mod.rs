@@ -25,11 +25,16 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
 
-/// Installs the panic hook and mounts [`App`] on `<body>`.
+/// Installs the panic hook and mounts [`App`] on `<body>`, in a task after
+/// the one that compiled and started the wasm (each is long on a slow
+/// phone; together they blocked input for twice as long).
 pub fn start() {
     crash::install_panic_hook();
     theme::apply(theme::stored());
-    leptos::mount::mount_to_body(App);
+    set_timeout(
+        || leptos::mount::mount_to_body(App),
+        std::time::Duration::ZERO,
+    );
 }
 
 /// What every page shares: the loaded catalog and where the app lives.
