@@ -196,10 +196,8 @@ impl IndexBuilder {
     /// Reads up to `papers` more papers of `catalog` (the one given to
     /// [`IndexBuilder::new`]); true once the index is complete.
     pub fn step(&mut self, catalog: &Catalog, papers: usize) -> bool {
-        let end = self
-            .next_paper
-            .saturating_add(papers)
-            .min(catalog.papers.len());
+        debug_assert_eq!(catalog.papers.len(), self.paper_count);
+        let end = self.next_paper.saturating_add(papers).min(self.paper_count);
         let IndexBuilder {
             ids,
             names,
@@ -207,7 +205,7 @@ impl IndexBuilder {
             last,
             pass,
             next_paper,
-            ..
+            paper_count,
         } = self;
         match pass {
             Pass::Count { papers_of } => {
@@ -227,7 +225,7 @@ impl IndexBuilder {
                     names.each_word(paper, buffer, &mut |w| intern(ids, w), &mut seen);
                 }
                 *next_paper = end;
-                if end == catalog.papers.len() {
+                if end == *paper_count {
                     let placed = Pass::place(ids, papers_of);
                     *pass = placed;
                     last.iter_mut().for_each(|l| *l = u32::MAX);
