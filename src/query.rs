@@ -96,6 +96,13 @@ impl YearRange {
         self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
     }
 
+    /// Whether `year` shows as chosen (a pressed year button or bar): the
+    /// range is set and contains it. No range contains every year but
+    /// chooses none.
+    pub fn selects(&self, year: u16) -> bool {
+        !self.is_unbounded() && self.contains(year)
+    }
+
     /// Parses `2022`, `2021-2023`, `2023-` or `-2021`. A reversed range is
     /// put in order; `None` for anything else.
     pub fn parse(s: &str) -> Option<YearRange> {
@@ -409,6 +416,10 @@ mod tests {
             })
         );
         assert_eq!(YearRange::parse("2023-2021"), YearRange::parse("2021-2023"));
+        let open_end = YearRange::parse("2023-").unwrap();
+        assert!(open_end.selects(2024) && !open_end.selects(2022));
+        assert!(YearRange::single(2022).selects(2022));
+        assert!(!YearRange::default().selects(2022));
         for bad in [
             "abc",
             "-",

@@ -163,7 +163,7 @@ fn YearGroup() -> impl IntoView {
     let years_for_states = years.clone();
     let range = move || view_state.filters.with(|f| f.years);
     let counts = Memo::new(move |_| view_state.results.with(|r| r.counts.years.clone()));
-    let selected = move |year: u16| range().contains(year) && !range().is_unbounded();
+    let selected = move |year: u16| range().selects(year);
     let states = move || {
         counts.with(|c| {
             c.iter()

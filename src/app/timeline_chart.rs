@@ -155,7 +155,7 @@ pub fn TimelineChart() -> impl IntoView {
             .enumerate()
             .map(|(i, &year)| {
                 let x = LEFT + i as f64 * slot;
-                let selected = move || !range().is_unbounded() && range().contains(year);
+                let selected = move || range().selects(year);
                 view! {
                     <g
                         class="atlas-chart__bar"
