@@ -31,10 +31,12 @@ pub enum History {
 #[derive(Clone, Copy)]
 pub struct ViewState {
     pub query: RwSignal<Query>,
-    /// The chosen filters without the text. A Memo: a keystroke leaves it
-    /// equal, so the many controls that show what is chosen (facet rows,
-    /// chart bars, card tags) do not re-run while typing.
-    pub filters: Memo<Filters>,
+    /// The chosen filters without the text. Hundreds of controls show
+    /// what is chosen (facet rows, cloud tags, chart bars, card tags), so
+    /// it is a signal written only when the filters change: as a Memo of
+    /// the query, every keystroke made each of them check it again
+    /// (a task poll and a copy of its sources apiece).
+    pub filters: ReadSignal<Filters>,
     pub results: Memo<Results>,
     change: Callback<(Query, History)>,
     url: UrlSync,
@@ -176,7 +178,15 @@ pub fn Explorer() -> impl IntoView {
         let atlas = atlas.clone();
         move |_| query.with(|q| atlas.resolve(q))
     });
-    let filters = Memo::new(move |_| resolved.with(|(selection, _)| selection.filters.clone()));
+    let (filters, set_filters) =
+        signal(resolved.with_untracked(|(selection, _)| selection.filters.clone()));
+    // After each change of the query: the filters follow if they changed.
+    let follow_filters = move || {
+        let next = resolved.with_untracked(|(selection, _)| selection.filters.clone());
+        if filters.with_untracked(|now| *now != next) {
+            set_filters.set(next);
+        }
+    };
     let results = Memo::new({
         let atlas = atlas.clone();
         move |_| resolved.with(|(selection, _)| atlas.run(selection))
@@ -209,6 +219,7 @@ pub fn Explorer() -> impl IntoView {
         let title = view_title(&hrefs.atlas, &next);
         shown.set(PAGE);
         query.set(next);
+        follow_filters();
         url_ignored.set(Vec::new());
         last_view.set(encoded.clone());
         url.record(hrefs.explorer_href(&encoded), title, history);
@@ -230,6 +241,7 @@ pub fn Explorer() -> impl IntoView {
         last_view.set(decoded.query.encode());
         document().set_title(&view_title(&popstate_atlas, &decoded.query));
         query.set(decoded.query);
+        follow_filters();
         url_ignored.set(decoded.ignored);
         shown.set(PAGE);
     });
