@@ -8,6 +8,8 @@
 //   input event's task when nothing changed;
 // - keystroke → next paint: to the end of the first frame after that
 //   mutation (requestAnimationFrame, then a task posted from it);
+// - keystroke → input event: the browser's share of a keystroke, before
+//   any handler of the page runs (key events, text editing);
 // - load → first results: navigation start to the result count showing a
 //   number, with the stages that led there;
 // - memory: JS heap after a forced GC (CDP Runtime.getHeapUsage) plus the
@@ -20,10 +22,11 @@
 //
 // usage: node tools/bench/bench.mjs --app DIR [--sizes 100,10000] [--rounds 2]
 //        [--loads N (default 5, 3 at 100k)] [--catalogs target/bench] [--out target/bench] [--lighthouse]
+//        [--floor DIR (a build of tools/bench/floor: its size and Lighthouse scores)]
 // (NODE_PATH=tools/node_modules for playwright-core, as the xtask sets it.)
 
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -37,7 +40,7 @@ const ROOT = resolve(HERE, '../..');
 // Options
 
 function options(argv) {
-  const o = { app: 'target/bench/app', catalogs: 'target/bench', sizes: [100, 10000, 100000], rounds: 2, loads: null, out: 'target/bench', lighthouse: false };
+  const o = { app: 'target/bench/app', catalogs: 'target/bench', sizes: [100, 10000, 100000], rounds: 2, loads: null, out: 'target/bench', lighthouse: false, floor: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
@@ -49,6 +52,7 @@ function options(argv) {
       case '--out': o.out = value(); break;
       case '--catalogs': o.catalogs = value(); break;
       case '--lighthouse': o.lighthouse = true; break;
+      case '--floor': o.floor = resolve(ROOT, value()); break;
       default: throw new Error(`bench.mjs: unknown option ${argv[i]}`);
     }
   }
@@ -91,6 +95,7 @@ function instrument() {
     actionAt: 0,
     lastMutation: 0,
     handled: 0,
+    input: 0,
     painted: 0,
     records: 0,
     added: 0,
@@ -144,6 +149,8 @@ function instrument() {
   addEventListener('keydown', start, true);
   addEventListener('pointerdown', start, true);
   const handled = () => {
+    // Registered before the page's scripts: runs before their handlers.
+    if (!b.input) b.input = performance.now();
     channel.port2.postMessage('handled');
     afterNextFrame();
   };
@@ -155,7 +162,7 @@ function instrument() {
 const arm = (page) =>
   page.evaluate(() => {
     const b = window.__bench;
-    b.actionAt = b.lastMutation = b.handled = b.painted = b.records = b.added = 0;
+    b.actionAt = b.lastMutation = b.handled = b.input = b.painted = b.records = b.added = 0;
   });
 
 /** Waits until the action's work is done and painted; returns its timings. */
@@ -184,6 +191,7 @@ const settle = (page) =>
         at: b.actionAt,
         updated,
         painted: b.painted - b.actionAt,
+        input: b.input - b.actionAt,
         changed,
         count: b.count(),
         records: b.records,
@@ -481,6 +489,7 @@ class Subject {
       updatedP95: percentile(keysUpdated, 95),
       paintedMedian: median(keysPainted),
       paintedP95: percentile(keysPainted, 95),
+      inputMedian: median(this.keys.map((k) => k.input)),
       recordsMedian: median(this.keys.map((k) => k.records)),
       addedMedian: median(this.keys.map((k) => k.added)),
       loadMedian: pick((l) => l.firstResults),
@@ -578,20 +587,20 @@ const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-
 /** Lighthouse runs per preset; the report keeps the one of median performance. */
 const LIGHTHOUSE_RUNS = 3;
 
-async function lighthouse(o) {
+async function lighthouse(dir, out, name) {
   const bin = join(HERE, 'node_modules', '.bin', 'lighthouse');
   if (!existsSync(bin)) throw new Error(`${bin} is missing: npm ci --prefix tools/bench`);
   // The shipped catalog (public/catalog.json, in the build), as a visitor
   // gets it: GitHub Pages sends text, the wasm among it, gzip-compressed,
   // and Lighthouse's simulated network times the bytes it saw.
-  const server = await serveStatic(o.app, { gzip: true });
+  const server = await serveStatic(dir, { gzip: true });
   const results = {};
   try {
     for (const preset of ['mobile', 'desktop']) {
       // One run moves by 5 to 10 points on this machine: take the median.
       const runs = [];
       for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-        const output = join(o.out, `lighthouse-${preset}-${i + 1}`);
+        const output = join(out, `${name}-${preset}-${i + 1}`);
         const args = [
           server.url,
           '--quiet',
@@ -602,18 +611,29 @@ async function lighthouse(o) {
           `--output-path=${output}`,
           ...(preset === 'desktop' ? ['--preset=desktop'] : []),
         ];
-        log(`lighthouse (${preset}, run ${i + 1} of ${LIGHTHOUSE_RUNS}): ${server.url}`);
+        log(`${name} (${preset}, run ${i + 1} of ${LIGHTHOUSE_RUNS}): ${server.url}`);
         await run(bin, args, { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' });
         runs.push(lighthouseRun(JSON.parse(readFileSync(`${output}.report.json`, 'utf8'))));
       }
       runs.sort((a, b) => a.scores.performance - b.scores.performance);
       results[preset] = { ...runs[Math.floor(runs.length / 2)], performanceRuns: runs.map((r) => r.scores.performance) };
-      log(`lighthouse (${preset}): performance ${results[preset].performanceRuns.join(', ')}`);
+      log(`${name} (${preset}): performance ${results[preset].performanceRuns.join(', ')}`);
     }
   } finally {
     await server.close();
   }
   return results;
+}
+
+/** The gzip size of the floor build's code: its HTML, JS, CSS and wasm (not the catalog). */
+function floorCode(dir) {
+  const byKind = {};
+  for (const file of readdirSync(dir)) {
+    const kind = extname(file).slice(1);
+    if (!['html', 'js', 'wasm', 'css'].includes(kind)) continue;
+    byKind[kind] = (byKind[kind] ?? 0) + gzipSync(readFileSync(join(dir, file))).length;
+  }
+  return { byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
 }
 
 /** The scores and metrics of one Lighthouse report. */
@@ -661,9 +681,18 @@ const CODE_TARGET_KB = 150;
 const verdict = (ok) => (ok === null ? '—' : ok ? 'met' : '**missed**');
 const atMost = (value, limit) => (value === null || limit === undefined ? null : value <= limit);
 
-function report(results, native, lighthouseResults, meta) {
+function report(results, native, lighthouseResults, floor, meta) {
   const lines = [];
   const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+  const lighthouseTable = (presets) => {
+    row('preset', 'performance', 'runs', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'failed binary audits');
+    row('---', '---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---');
+    for (const [preset, l] of Object.entries(presets)) {
+      const s = l.scores;
+      row(preset, s.performance, l.performanceRuns.join(', '), s.accessibility, s['best-practices'], s.seo, l.fcp, l.lcp, l.tbt, l.cls, l.failed.join(', ') || '—');
+    }
+    lines.push('');
+  };
   lines.push(`# Benchmark results`, '');
   lines.push(`${meta.date}; app at ${meta.commit}; ${meta.machine}; ${meta.browser}; ${meta.rounds} rounds of ${meta.keys} keystrokes and ` +
     `${meta.loads} cold loads per page and size. Times in ms (medians of the loads; keystroke medians and p95 over ` +
@@ -689,6 +718,7 @@ function report(results, native, lighthouseResults, meta) {
         t.p95 ? `≤ ${t.p95} ms; ≤ ${t.ratio}×` : '', t.p95 ? `${verdict(atMost(a.updatedP95, t.p95))}; ${verdict(atMost(rp, t.ratio))}` : '—');
       row('keystroke → next paint, median', n, fmt(a.paintedMedian), fmt(b.paintedMedian), fmt(ratio(a.paintedMedian, b.paintedMedian), 2), '', '');
       row('keystroke → next paint, p95', n, fmt(a.paintedP95), fmt(b.paintedP95), fmt(ratio(a.paintedP95, b.paintedP95), 2), '', '');
+      row('keystroke → input event (the browser\'s share), median', n, fmt(a.inputMedian), fmt(b.inputMedian), fmt(ratio(a.inputMedian, b.inputMedian), 2), '', '');
       row('DOM mutation records (added nodes) per keystroke, median', n, `${a.recordsMedian} (${a.addedMedian})`,
         `${b.recordsMedian} (${b.addedMedian})`, fmt(ratio(a.recordsMedian, b.recordsMedian), 2), '', '');
       row(`load → first results, median (best of ${a.loadCount})`, n, `${fmt(a.loadMedian, 0)} (${fmt(a.loadBest, 0)})`,
@@ -806,13 +836,19 @@ function report(results, native, lighthouseResults, meta) {
       `Served gzip-compressed, as GitHub Pages serves it. ${LIGHTHOUSE_RUNS} runs per preset; the row is the run of median performance, and "runs" lists every run's performance score.`,
       '',
     );
-    row('preset', 'performance', 'runs', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'failed binary audits');
-    row('---', '---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---');
-    for (const [preset, l] of Object.entries(lighthouseResults)) {
-      const s = l.scores;
-      row(preset, s.performance, l.performanceRuns.join(', '), s.accessibility, s['best-practices'], s.seo, l.fcp, l.lcp, l.tbt, l.cls, l.failed.join(', ') || '—');
-    }
-    lines.push('');
+    lighthouseTable(lighthouseResults);
+  }
+  if (floor) {
+    lines.push(
+      '## The stack\'s floor (tools/bench/floor)',
+      '',
+      'The smallest app on the same crates and release settings: it fetches the shipped catalog with gloo-net, parses it with serde_json and shows a search box, a count and 8 titles through Leptos\' router. ' +
+        'Any app on this stack weighs and costs at least this much. Lighthouse 12.2.3 as for the app: served gzip-compressed, ' + `${LIGHTHOUSE_RUNS} runs per preset, the row is the run of median performance.`,
+      '',
+      `Code, gzip: ${kb(floor.code.total)} KB (${Object.entries(floor.code.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}).`,
+      '',
+    );
+    lighthouseTable(floor.lighthouse);
   }
   return lines.join('\n');
 }
@@ -840,7 +876,8 @@ async function main() {
       await browser.close();
     }
   }
-  const lighthouseResults = o.lighthouse ? await lighthouse(o) : null;
+  const lighthouseResults = o.lighthouse ? await lighthouse(o.app, o.out, 'lighthouse') : null;
+  const floor = o.floor ? { code: floorCode(o.floor), lighthouse: await lighthouse(o.floor, o.out, 'floor-lighthouse') } : null;
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
   const cores = readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length;
   const git = (...args) => {
@@ -866,9 +903,9 @@ async function main() {
     loadAfter: loadAverage(),
   };
   await browser.close();
-  const markdown = report(results, native ? Object.fromEntries(o.sizes.filter((s) => native[s]).map((s) => [s, native[s]])) : null, lighthouseResults, meta);
+  const markdown = report(results, native ? Object.fromEntries(o.sizes.filter((s) => native[s]).map((s) => [s, native[s]])) : null, lighthouseResults, floor, meta);
   writeFileSync(join(o.out, 'results.md'), markdown + '\n');
-  writeFileSync(join(o.out, 'results.json'), JSON.stringify({ meta, results, native, lighthouse: lighthouseResults }, null, 2));
+  writeFileSync(join(o.out, 'results.json'), JSON.stringify({ meta, results, native, lighthouse: lighthouseResults, floor }, null, 2));
   console.log(`\n${markdown}\nwritten to ${join(o.out, 'results.md')} (raw samples in results.json)`);
 }
 

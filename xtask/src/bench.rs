@@ -26,11 +26,16 @@ const OUT: &str = "target/bench";
 /// The release build the browser measures (site root `/`).
 const APP_DIST: &str = "target/bench/app";
 const BENCH_DIR: &str = "tools/bench";
+/// The smallest app on the same stack, and where its release build goes.
+const FLOOR_DIR: &str = "tools/bench/floor";
+const FLOOR_DIST: &str = "target/bench/floor";
 const DEFAULT_SIZES: [usize; 3] = [100, 10_000, 100_000];
 
 struct Options {
     sizes: Vec<usize>,
     lighthouse: bool,
+    /// Also build and measure the stack's floor (`tools/bench/floor`).
+    floor: bool,
     /// Reuse `target/bench/app` instead of building it again.
     no_build: bool,
     /// Only the native core timings (the release re-run of this command).
@@ -38,10 +43,12 @@ struct Options {
 }
 
 fn parse(args: &[&str]) -> Result<Options, String> {
-    let usage = "usage: cargo xtask bench [--sizes 100,10000,100000] [--lighthouse] [--no-build]";
+    let usage =
+        "usage: cargo xtask bench [--sizes 100,10000,100000] [--lighthouse] [--floor] [--no-build]";
     let mut options = Options {
         sizes: DEFAULT_SIZES.to_vec(),
         lighthouse: false,
+        floor: false,
         no_build: false,
         native_only: false,
     };
@@ -52,6 +59,10 @@ fn parse(args: &[&str]) -> Result<Options, String> {
             _ if arg.starts_with("--sizes=") => Some(&arg["--sizes=".len()..]),
             "--lighthouse" => {
                 options.lighthouse = true;
+                None
+            }
+            "--floor" => {
+                options.floor = true;
                 None
             }
             "--no-build" => {
@@ -117,10 +128,28 @@ pub fn run(ws: &Workspace, args: &[&str]) -> Result<(), String> {
     if options.lighthouse {
         args.push("--lighthouse");
     }
+    if options.floor {
+        build_floor(ws)?;
+        args.extend(["--floor", FLOOR_DIST]);
+    }
     let mut node = ws.command("node", &args);
     node.env("NODE_PATH", ws.node_modules())
         .env("CHROMIUM", CHROMIUM);
     ws.run(&mut node)
+}
+
+/// The floor app's release build, with its own lock file, Trunk.toml and
+/// cargo target directory (it is not part of the app's workspace).
+fn build_floor(ws: &Workspace) -> Result<(), String> {
+    let manifest = format!("{FLOOR_DIR}/Cargo.toml");
+    ws.run(&mut ws.command("cargo", &["fetch", "--manifest-path", &manifest]))?;
+    let config = format!("{FLOOR_DIR}/Trunk.toml");
+    let mut trunk = ws.command("trunk", &["--config", &config, "build", "--release"]);
+    trunk.env(
+        "CARGO_TARGET_DIR",
+        ws.root.join("target/bench/floor-target"),
+    );
+    ws.run(&mut trunk)
 }
 
 /// `npm ci --prefix tools/bench` when its lock file changed since the last
@@ -324,7 +353,8 @@ mod tests {
     fn options() {
         let o = parse(&["--sizes", "100,1_000", "--lighthouse"]).unwrap();
         assert_eq!(o.sizes, [100, 1000]);
-        assert!(o.lighthouse && !o.no_build);
+        assert!(o.lighthouse && !o.no_build && !o.floor);
+        assert!(parse(&["--floor"]).unwrap().floor);
         assert_eq!(parse(&[]).unwrap().sizes, DEFAULT_SIZES);
         assert_eq!(parse(&["--sizes="]).unwrap().sizes, Vec::<usize>::new());
         assert!(parse(&["--sizes", "x"]).is_err());
