@@ -87,7 +87,19 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     let catalog = LocalResource::new(api::load_atlas);
     let router_base = base.clone();
-    let offline = offline::register();
+    let offline = offline::listen();
+    // The service worker once the catalog is read or has failed: its
+    // precache would compete with the catalog's download (`register`).
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) {
+            return true;
+        }
+        let loaded = catalog.with(Option::is_some);
+        if loaded {
+            offline::register(offline);
+        }
+        loaded
+    });
 
     view! {
         <Router base=router_base>

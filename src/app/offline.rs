@@ -25,9 +25,9 @@ fn container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers `sw.js` (relative to `<base href>`, so its scope is the app's
-/// base path) and watches for updates.
-pub fn register() -> OfflineState {
+/// Listens to the service worker at once (a "catalog-updated" message
+/// can come while the page starts); [`register`] installs it later.
+pub fn listen() -> OfflineState {
     let state = OfflineState {
         waiting: RwSignal::new_local(None),
         catalog_updated: RwSignal::new(false),
@@ -46,7 +46,21 @@ pub fn register() -> OfflineState {
         });
     container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget(); // Lives as long as the page.
+    state
+}
 
+/// Registers `sw.js` (relative to `<base href>`, so its scope is the app's
+/// base path) and watches for updates. On a first visit the worker then
+/// downloads the whole build, catalog included, so the app calls this once
+/// it has read the catalog: on a slow network those downloads would delay
+/// the catalog's.
+pub fn register(state: OfflineState) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(container) = container() else {
+        return;
+    };
     let promise = container.register("sw.js");
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -59,7 +73,6 @@ pub fn register() -> OfflineState {
             Err(e) => leptos::logging::log!("offline mode unavailable: {e:?}"),
         }
     });
-    state
 }
 
 /// Offers the reload once a new worker has installed while an old one
