@@ -49,6 +49,20 @@ function offlineSuite(name, dist, base) {
       const outside = app.server.requests.filter((r) => !r.startsWith(base));
       assert.deepEqual(outside, [], `no request leaves ${base}`);
     });
+
+    // The worker's first install downloads the whole build, catalog
+    // included: registered earlier, it shared a slow link with the
+    // catalog's own download.
+    app.test('the service worker is registered once the catalog has loaded', async (page) => {
+      const from = app.server.requests.length;
+      await app.openView(page);
+      await controlled(page);
+      const requests = app.server.requests.slice(from).map((r) => r.split('?')[0]);
+      const catalog = requests.indexOf(`${base}catalog.json`);
+      const worker = requests.indexOf(`${base}sw.js`);
+      assert.ok(catalog >= 0 && worker >= 0, `both requested: ${requests.join(' ')}`);
+      assert.ok(catalog < worker, `the catalog before the worker: ${requests.join(' ')}`);
+    });
   });
 }
 
