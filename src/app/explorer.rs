@@ -30,7 +30,9 @@ pub enum History {
 /// The explorer's view state, shared with its widgets.
 #[derive(Clone, Copy)]
 pub struct ViewState {
-    pub query: RwSignal<Query>,
+    /// Read-only: a change goes through [`ViewState::set`], which keeps
+    /// the filters and the URL in step.
+    pub query: ReadSignal<Query>,
     /// The chosen filters without the text. Hundreds of controls show
     /// what is chosen (facet rows, cloud tags, chart bars, card tags), so
     /// it is a signal written only when the filters change: as a Memo of
@@ -180,11 +182,12 @@ pub fn Explorer() -> impl IntoView {
     });
     let (filters, set_filters) =
         signal(resolved.with_untracked(|(selection, _)| selection.filters.clone()));
-    // After each change of the query: the filters follow if they changed.
-    let follow_filters = move || {
-        let next = resolved.with_untracked(|(selection, _)| selection.filters.clone());
-        if filters.with_untracked(|now| *now != next) {
-            set_filters.set(next);
+    // The one writer of the query: the filters follow, if they changed.
+    let show = move |next: Query| {
+        query.set(next);
+        let chosen = resolved.with_untracked(|(selection, _)| selection.filters.clone());
+        if filters.with_untracked(|now| *now != chosen) {
+            set_filters.set(chosen);
         }
     };
     let results = Memo::new({
@@ -218,14 +221,13 @@ pub fn Explorer() -> impl IntoView {
         let encoded = next.encode();
         let title = view_title(&hrefs.atlas, &next);
         shown.set(PAGE);
-        query.set(next);
-        follow_filters();
+        show(next);
         url_ignored.set(Vec::new());
         last_view.set(encoded.clone());
         url.record(hrefs.explorer_href(&encoded), title, history);
     });
     let view_state = ViewState {
-        query,
+        query: query.read_only(),
         filters,
         results,
         change,
@@ -240,8 +242,7 @@ pub fn Explorer() -> impl IntoView {
         let decoded = Query::decode(&current_search());
         last_view.set(decoded.query.encode());
         document().set_title(&view_title(&popstate_atlas, &decoded.query));
-        query.set(decoded.query);
-        follow_filters();
+        show(decoded.query);
         url_ignored.set(decoded.ignored);
         shown.set(PAGE);
     });
