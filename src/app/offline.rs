@@ -18,7 +18,12 @@ pub struct OfflineState {
     pub catalog_updated: RwSignal<bool>,
 }
 
+/// The page's service workers; `None` where there are none, and in debug
+/// builds (`cargo xtask serve`), which never register the worker.
 fn container() -> Option<ServiceWorkerContainer> {
+    if cfg!(debug_assertions) {
+        return None;
+    }
     let navigator = window().navigator();
     js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
         .unwrap_or(false)
@@ -32,9 +37,6 @@ pub fn listen() -> OfflineState {
         waiting: RwSignal::new_local(None),
         catalog_updated: RwSignal::new(false),
     };
-    if cfg!(debug_assertions) {
-        return state;
-    }
     let Some(container) = container() else {
         return state;
     };
@@ -55,9 +57,6 @@ pub fn listen() -> OfflineState {
 /// it has read the catalog: on a slow network those downloads would delay
 /// the catalog's.
 pub fn register(state: OfflineState) {
-    if cfg!(debug_assertions) {
-        return;
-    }
     let Some(container) = container() else {
         return;
     };
