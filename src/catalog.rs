@@ -6,6 +6,7 @@
 //! catalog's lists, so the rest of the app compares small integers, not
 //! strings.
 
+use crate::date::Day;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Number;
@@ -53,12 +54,16 @@ pub struct Paper {
     pub title: String,
     pub venue: usize,
     pub year: u16,
+    /// Indices into [`Catalog::people`], in the paper's order.
+    pub authors: Vec<usize>,
     pub companies: Vec<usize>,
     pub category: usize,
     pub tags: Vec<usize>,
     pub summary: String,
     pub url: Option<String>,
     pub doi: Option<String>,
+    /// The day the paper entered the catalog.
+    pub added: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +74,9 @@ pub struct Catalog {
     pub companies: Vec<Company>,
     pub venues: Vec<Venue>,
     pub tags: Vec<Tag>,
+    /// Every author name, once each, spelled as the papers spell it: a
+    /// person on many papers is one string, not one per paper.
+    pub people: Vec<String>,
     pub papers: Vec<Paper>,
 }
 
@@ -213,6 +221,11 @@ impl Catalog {
 
     pub fn tags_of<'a>(&'a self, paper: &'a Paper) -> impl Iterator<Item = &'a Tag> {
         paper.tags.iter().map(|&t| &self.tags[t])
+    }
+
+    /// The paper's author names, in its order.
+    pub fn authors_of<'a>(&'a self, paper: &'a Paper) -> impl Iterator<Item = &'a str> {
+        paper.authors.iter().map(|&a| self.people[a].as_str())
     }
 }
 
@@ -416,12 +429,14 @@ struct RawPaper {
     title: Field<String>,
     venue: Field<Name>,
     year: Field<Number>,
+    authors: List<Name>,
     companies: List<Name>,
     category: Field<Name>,
     tags: List<Name>,
     summary: Field<String>,
     url: Field<String>,
     doi: Field<String>,
+    added: Field<String>,
 }
 
 struct Validator {
@@ -636,6 +651,10 @@ impl Validator {
             (Vec::new(), HashMap::new())
         };
 
+        // Authors are interned while parsing (see [`Name`]); each distinct
+        // name becomes one entry of `people`.
+        let mut people: Vec<String> = Vec::new();
+        let mut person_of_name: HashMap<u32, usize> = HashMap::new();
         let raw_papers = self.array(root.papers, "catalog", "papers");
         let mut papers = Vec::with_capacity(raw_papers.len());
         let mut paper_ids: HashMap<String, usize> = HashMap::new();
@@ -684,6 +703,7 @@ impl Validator {
                     None
                 }
             };
+            let authors = self.authors(raw.authors, &loc, &mut people, &mut person_of_name);
             let companies = self.named_list(raw.companies);
             let companies =
                 self.references(companies, &loc, "companies", &company_ids, "companies");
@@ -718,6 +738,19 @@ impl Validator {
                 }
             }
             let doi = self.optional_string(raw.doi, &loc, "doi");
+            let added = self
+                .optional_string(raw.added, &loc, "added")
+                .and_then(|text| {
+                    let day = Day::parse(&text);
+                    if day.is_none() {
+                        self.problem(
+                            &loc,
+                            "added",
+                            format!("\"{text}\" is not a date (YYYY-MM-DD)"),
+                        );
+                    }
+                    day
+                });
             if let (
                 Some(id),
                 Some(title),
@@ -725,22 +758,25 @@ impl Validator {
                 Some(venue),
                 Some(category),
                 Some(year),
+                Some(authors),
                 Some(companies),
                 Some(tags),
             ) = (
-                id, title, summary, venue, category, year, companies, paper_tags,
+                id, title, summary, venue, category, year, authors, companies, paper_tags,
             ) {
                 papers.push(Paper {
                     id,
                     title,
                     venue,
                     year,
+                    authors,
                     companies,
                     category,
                     tags,
                     summary,
                     url: url.filter(|u| is_web_url(u)),
                     doi,
+                    added,
                 });
             }
         }
@@ -751,8 +787,58 @@ impl Validator {
             companies,
             venues,
             tags,
+            people,
             papers,
         })
+    }
+
+    /// A paper's `authors`: optional (SPEC.md §1), else an array of
+    /// non-empty names, each added to `people` on its first appearance.
+    fn authors(
+        &mut self,
+        value: List<Name>,
+        loc: &str,
+        people: &mut Vec<String>,
+        person_of_name: &mut HashMap<u32, usize>,
+    ) -> Option<Vec<usize>> {
+        let items = match value {
+            Field::Absent | Field::Null => return Some(Vec::new()),
+            Field::Found(items) => items,
+            Field::Wrong(kind) => {
+                self.problem(
+                    loc,
+                    "authors",
+                    format!("must be an array of names, found {kind}"),
+                );
+                return None;
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for item in items {
+            match item {
+                Field::Found(Name(n)) if !self.names[n as usize].trim().is_empty() => {
+                    let person = *person_of_name.entry(n).or_insert_with(|| {
+                        people.push(self.names[n as usize].clone());
+                        people.len() - 1
+                    });
+                    out.push(person);
+                }
+                Field::Found(_) => {
+                    self.problem(loc, "authors", "has an empty name");
+                    ok = false;
+                }
+                other => {
+                    self.problem(
+                        loc,
+                        "authors",
+                        format!("names must be strings, found {}", other.kind()),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
     }
 
     fn reference(

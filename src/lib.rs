@@ -10,6 +10,7 @@ pub mod atlas;
 pub mod bits;
 pub mod catalog;
 pub mod chart;
+pub mod date;
 pub mod export;
 pub mod lint;
 pub mod query;

@@ -3,6 +3,7 @@
 //! may be looser than ours but ours must stay clean.
 
 use crate::catalog::{Catalog, Problem};
+use crate::date::Day;
 use std::collections::HashMap;
 
 /// The six categories of SPEC.md §1, in their order.
@@ -24,8 +25,40 @@ pub const TAGS_PER_PAPER: std::ops::RangeInclusive<usize> = 2..=6;
 /// Summary length in characters: two or three sentences.
 pub const SUMMARY_CHARS: std::ops::RangeInclusive<usize> = 120..=600;
 
+/// The share of the vocabulary that may be used by one paper only: a tag
+/// on one paper is usually a missing synonym.
+pub const MAX_SINGLE_USE_TAGS: f64 = 0.1;
+
+/// What the stricter rules need to know besides the catalog.
+pub struct LintOptions<'a> {
+    /// No paper is from a later year, or `added` after this day.
+    pub today: Day,
+    /// Papers whose author list could not be verified yet: they may have
+    /// none. Every other paper must list its authors.
+    pub unverified_authors: &'a [&'a str],
+}
+
+impl LintOptions<'_> {
+    pub fn today() -> LintOptions<'static> {
+        LintOptions {
+            today: Day::today(),
+            unverified_authors: &[],
+        }
+    }
+}
+
+/// The ids listed in an allow-list file: one per line, `#` starts a
+/// comment.
+pub fn allow_list(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// Every problem of the bundled catalog's stricter rules, in catalog order.
-pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
+pub fn lint(catalog: &Catalog, options: &LintOptions) -> Vec<Problem> {
+    let current_year = options.today.year;
     let mut problems = Vec::new();
     let mut push = |location: String, field: &str, message: String| {
         problems.push(Problem {
@@ -87,6 +120,62 @@ pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
                 );
             }
         }
+        let unverified = options.unverified_authors.contains(&paper.id.as_str());
+        if paper.authors.is_empty() && !unverified {
+            push(
+                loc.clone(),
+                "authors",
+                "is missing (list the paper in the unverified-authors file until its list is verified)".into(),
+            );
+        }
+        if !paper.authors.is_empty() && unverified {
+            push(
+                loc.clone(),
+                "authors",
+                "are listed, but the paper is still in the unverified-authors file".into(),
+            );
+        }
+        for (n, name) in catalog.authors_of(paper).enumerate() {
+            let lower = name.to_lowercase();
+            let words: Vec<String> = crate::text::words(name).collect();
+            let et_al = words.windows(2).any(|w| w[0] == "et" && w[1] == "al");
+            if et_al || words.iter().any(|w| w == "and") || name.contains(',') {
+                push(
+                    loc.clone(),
+                    "authors",
+                    format!(
+                        "\"{name}\" is not one person's name (no \"et al.\", commas or \"and\")"
+                    ),
+                );
+            }
+            if name != name.trim() || name.contains("  ") {
+                push(
+                    loc.clone(),
+                    "authors",
+                    format!("\"{name}\" has stray spaces"),
+                );
+            }
+            if catalog
+                .authors_of(paper)
+                .take(n)
+                .any(|earlier| earlier.to_lowercase() == lower)
+            {
+                push(
+                    loc.clone(),
+                    "authors",
+                    format!("\"{name}\" is listed twice"),
+                );
+            }
+        }
+        match paper.added {
+            None => push(loc.clone(), "added", "is missing".into()),
+            Some(day) if day > options.today => push(
+                loc.clone(),
+                "added",
+                format!("{day} is in the future (today is {})", options.today),
+            ),
+            Some(_) => {}
+        }
         if !TAGS_PER_PAPER.contains(&paper.tags.len()) {
             push(
                 loc.clone(),
@@ -119,20 +208,32 @@ pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
             );
         }
     }
+    let single_use: Vec<&str> = catalog
+        .tags
+        .iter()
+        .zip(&tag_use)
+        .filter(|(_, &n)| n == 1)
+        .map(|(t, _)| t.id.as_str())
+        .collect();
+    let allowed = (catalog.tags.len() as f64 * MAX_SINGLE_USE_TAGS).floor() as usize;
+    if single_use.len() > allowed {
+        push(
+            "catalog".into(),
+            "tags",
+            format!(
+                "{} tags are used by one paper only ({}), at most {allowed} may be",
+                single_use.len(),
+                single_use.join(", ")
+            ),
+        );
+    }
     for (tag, &n) in catalog.tags.iter().zip(&tag_use) {
         let loc = format!("tag \"{}\"", tag.id);
         if tag.description.is_none() {
             push(loc.clone(), "description", "is missing".into());
         }
-        if n < 2 {
-            push(
-                loc,
-                "",
-                format!(
-                    "is used by {n} paper{}, wants at least 2",
-                    if n == 1 { "" } else { "s" }
-                ),
-            );
+        if n == 0 {
+            push(loc, "", "is used by no paper".into());
         }
     }
     for (category, &n) in catalog.categories.iter().zip(&category_use) {
@@ -145,39 +246,4 @@ pub fn lint(catalog: &Catalog, current_year: u16) -> Vec<Problem> {
         }
     }
     problems
-}
-
-/// The calendar year (UTC) of a Unix time, for the "no future papers" rule
-/// without a date crate.
-pub fn year_of_unix_seconds(seconds: u64) -> u16 {
-    // Howard Hinnant's civil-from-days algorithm, year part only.
-    let days = (seconds / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let year = yoe + era * 400 + i64::from(mp >= 10);
-    year as u16
-}
-
-/// This year, by the system clock.
-pub fn current_year() -> u16 {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    year_of_unix_seconds(now)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::year_of_unix_seconds;
-
-    #[test]
-    fn years_from_unix_time() {
-        assert_eq!(year_of_unix_seconds(0), 1970);
-        assert_eq!(year_of_unix_seconds(1_735_689_599), 2024); // 2024-12-31T23:59:59Z
-        assert_eq!(year_of_unix_seconds(1_735_689_600), 2025); // 2025-01-01T00:00:00Z
-        assert_eq!(year_of_unix_seconds(1_709_164_800), 2024); // 2024-02-29
-    }
 }

@@ -2,7 +2,15 @@
 //! paper (id or index) and the field, and nothing panics.
 
 use systems_atlas::catalog::{Catalog, CatalogError};
-use systems_atlas::lint::lint;
+use systems_atlas::date::Day;
+use systems_atlas::lint::{lint, LintOptions};
+
+fn lint_options(unverified: &'static [&'static str]) -> LintOptions<'static> {
+    LintOptions {
+        today: Day::parse("2026-12-01").unwrap(),
+        unverified_authors: unverified,
+    }
+}
 
 const VALID: &str = r#"{
   "schema": 1,
@@ -161,7 +169,10 @@ fn lint_reports_the_stricter_rules() {
             .replace("https://example.org/orion", "http://example.org/orion"),
     )
     .unwrap();
-    let problems: Vec<String> = lint(&c, 2026).iter().map(ToString::to_string).collect();
+    let problems: Vec<String> = lint(&c, &lint_options(&[]))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     for want in [
         "catalog, field `categories`: must be cluster-management, storage, networking, ml-infrastructure, serverless, reliability in this order",
         r#"paper "orion-nsdi21" (#1), field `year`: 2019 is outside 2020–2026"#,
@@ -169,7 +180,9 @@ fn lint_reports_the_stricter_rules() {
         r#"paper "orion-nsdi21" (#1), field `tags`: has 1 tags, wants 2 to 6"#,
         r#"paper "orion-nsdi21" (#1), field `summary`: has 16 characters, wants 120 to 600"#,
         r#"tag "sdn", field `description`: is missing"#,
-        r#"tag "sdn": is used by 1 paper, wants at least 2"#,
+        "catalog, field `tags`: 1 tags are used by one paper only (sdn), at most 0 may be",
+        r#"paper "orion-nsdi21" (#1), field `authors`: is missing (list the paper in the unverified-authors file until its list is verified)"#,
+        r#"paper "orion-nsdi21" (#1), field `added`: is missing"#,
     ] {
         assert!(problems.iter().any(|p| p == want), "want {want}\ngot {problems:#?}");
     }
@@ -207,4 +220,85 @@ mod never_panics {
             }
         }
     }
+}
+
+#[test]
+fn authors_and_added_load_and_their_mistakes_are_named() {
+    let with = |authors: &str, added: &str| {
+        VALID.replacen(
+            r#""year": 2021,"#,
+            &format!(r#""year": 2021, "authors": {authors}, "added": {added},"#),
+            1,
+        )
+    };
+    let c = Catalog::from_json(&with(
+        r#"["Andrew D. Ferguson", "Steve Gribble"]"#,
+        r#""2026-11-28""#,
+    ))
+    .unwrap();
+    let paper = &c.papers[0];
+    assert_eq!(
+        c.authors_of(paper).collect::<Vec<_>>(),
+        ["Andrew D. Ferguson", "Steve Gribble"]
+    );
+    assert_eq!(
+        paper.added.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-28")
+    );
+
+    let problems = |text: String| match Catalog::from_json(&text) {
+        Err(CatalogError::Invalid(p)) => p.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        other => panic!("expected problems, got {other:?}"),
+    };
+    assert_eq!(
+        problems(with(r#""Ferguson""#, r#""2026-11-28""#)),
+        [
+            r#"paper "orion-nsdi21" (#1), field `authors`: must be an array of names, found a string"#
+        ]
+    );
+    assert_eq!(
+        problems(with(r#"["A B", 3]"#, r#""2026-11-28""#)),
+        [r#"paper "orion-nsdi21" (#1), field `authors`: names must be strings, found a number"#]
+    );
+    assert_eq!(
+        problems(with(r#"["A B", " "]"#, r#""2026-11-28""#)),
+        [r#"paper "orion-nsdi21" (#1), field `authors`: has an empty name"#]
+    );
+    assert_eq!(
+        problems(with(r#"["A B"]"#, r#""2026-02-30""#)),
+        [r#"paper "orion-nsdi21" (#1), field `added`: "2026-02-30" is not a date (YYYY-MM-DD)"#]
+    );
+
+    // The stricter rules: one person per name, each once, no future day.
+    let c = Catalog::from_json(&with(
+        r#"["Ann Lee", "Bo Li et al.", "ann lee", "Violet Alvarez"]"#,
+        r#""2027-01-01""#,
+    ))
+    .unwrap();
+    let found: Vec<String> = lint(&c, &lint_options(&[]))
+        .iter()
+        .map(ToString::to_string)
+        .filter(|p| p.contains("`authors`") || p.contains("`added`"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            r#"paper "orion-nsdi21" (#1), field `authors`: "Bo Li et al." is not one person's name (no "et al.", commas or "and")"#,
+            r#"paper "orion-nsdi21" (#1), field `authors`: "ann lee" is listed twice"#,
+            r#"paper "orion-nsdi21" (#1), field `added`: 2027-01-01 is in the future (today is 2026-12-01)"#,
+        ]
+    );
+
+    // A paper on the allow-list may have no authors, and must not have any.
+    let bare = Catalog::from_json(VALID).unwrap();
+    let on_list = lint(&bare, &lint_options(&["orion-nsdi21"]));
+    assert!(on_list.iter().all(|p| p.field != "authors"), "{on_list:?}");
+    let listed = Catalog::from_json(&with(r#"["Ann Lee"]"#, r#""2026-11-28""#)).unwrap();
+    let stale = lint(&listed, &lint_options(&["orion-nsdi21"]));
+    assert!(
+        stale
+            .iter()
+            .any(|p| p.field == "authors" && p.message.contains("still in the unverified")),
+        "{stale:?}"
+    );
 }

@@ -5,16 +5,21 @@
 use std::fs;
 use std::path::Path;
 use systems_atlas::catalog::{Catalog, CatalogError};
-use systems_atlas::lint::{current_year, lint};
+use systems_atlas::date::Day;
+use systems_atlas::lint::{allow_list, lint, LintOptions};
 
 /// The catalog the app ships, relative to the repository root.
 pub const BUNDLED: &str = "public/catalog.json";
+
+/// Papers whose authors are not verified yet (one id per line), beside
+/// the facts the bundled catalog is checked against.
+const UNVERIFIED_AUTHORS: &str = include_str!("../../tests/data/unverified-authors.txt");
 
 /// Prints the summary, or every problem then fails.
 pub fn check(path: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    match problems(&text, current_year()) {
+    match problems(&text, Day::today()) {
         Ok(summary) => {
             println!("{summary}");
             Ok(())
@@ -31,19 +36,29 @@ pub fn check(path: &Path) -> Result<(), String> {
 }
 
 /// `catalog OK: …` for a clean catalog, else one line per problem.
-fn problems(text: &str, year: u16) -> Result<String, Vec<String>> {
+fn problems(text: &str, today: Day) -> Result<String, Vec<String>> {
     let catalog = Catalog::from_json(text).map_err(|error| match error {
         CatalogError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
         syntax @ CatalogError::Syntax { .. } => vec![syntax.to_string()],
     })?;
-    let problems: Vec<String> = lint(&catalog, year)
+    let options = LintOptions {
+        today,
+        unverified_authors: &allow_list(UNVERIFIED_AUTHORS),
+    };
+    let problems: Vec<String> = lint(&catalog, &options)
         .iter()
         .map(ToString::to_string)
         .collect();
     if problems.is_empty() {
+        let with_authors = catalog
+            .papers
+            .iter()
+            .filter(|p| !p.authors.is_empty())
+            .count();
         Ok(format!(
-            "catalog OK: {} papers, {} tags",
+            "catalog OK: {} papers ({with_authors} with their authors, {} people), {} tags",
             catalog.papers.len(),
+            catalog.people.len(),
             catalog.tags.len()
         ))
     } else {
@@ -54,9 +69,14 @@ fn problems(text: &str, year: u16) -> Result<String, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::problems;
+    use systems_atlas::date::Day;
 
     /// Far enough ahead that no paper of the bundled catalog is "future".
-    const YEAR: u16 = 2100;
+    const YEAR: Day = Day {
+        year: 2100,
+        month: 1,
+        day: 1,
+    };
 
     fn bundled() -> String {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/catalog.json");
