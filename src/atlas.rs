@@ -8,6 +8,7 @@ use crate::catalog::Catalog;
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use crate::search::{query_terms, IndexBuilder, SearchIndex};
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 /// Cards the explorer renders at first, and adds by "show more" or by
@@ -32,12 +33,24 @@ pub struct Atlas {
     /// The distinct years of the catalog, ascending, and their papers.
     years: Vec<u16>,
     year_bits: Vec<Bits>,
+    /// Authors as the `author` parameter names them: one per name compared
+    /// case-insensitively, with its papers (a list, not a bit set: most
+    /// people have a paper or two among thousands).
+    authors: Vec<Author>,
+    author_by_name: HashMap<String, usize>,
     /// Paper indices in each fixed order, and each paper's place in the
     /// newest-first order (the tie-break of relevance).
     by_year_desc: Vec<u32>,
     by_year_asc: Vec<u32>,
     by_title: Vec<u32>,
     year_desc_rank: Vec<u32>,
+}
+
+/// One author of the catalog, as a filter sees them.
+struct Author {
+    /// The name as the first paper with it spells it.
+    name: String,
+    papers: Vec<u32>,
 }
 
 /// A [`Query`] resolved against a catalog: ids replaced by indices, the
@@ -56,6 +69,8 @@ pub struct Filters {
     /// Per facet (in [`Facet::ALL`] order): selected value indices.
     pub facets: [Vec<usize>; 4],
     pub years: YearRange,
+    /// Chosen authors (see [`Atlas::author_name`]), in the order chosen.
+    pub authors: Vec<usize>,
 }
 
 impl Filters {
@@ -69,9 +84,11 @@ impl Filters {
         &self.facets[facet_slot(facet)]
     }
 
-    /// No facet value and no year range chosen.
+    /// No facet value, year range or author chosen.
     pub fn is_empty(&self) -> bool {
-        self.facets.iter().all(Vec::is_empty) && self.years.is_unbounded()
+        self.facets.iter().all(Vec::is_empty)
+            && self.years.is_unbounded()
+            && self.authors.is_empty()
     }
 }
 
@@ -114,6 +131,11 @@ pub struct Results {
     pub timeline: Vec<YearBin>,
 }
 
+/// The filter slots after the four facets' (see [`Atlas::run`]).
+const YEARS: usize = 4;
+const AUTHORS: usize = 5;
+const FILTERS: usize = 6;
+
 fn facet_slot(facet: Facet) -> usize {
     match facet {
         Facet::Category => 0,
@@ -147,6 +169,31 @@ impl Atlas {
             year_bits[years.binary_search(&paper.year).unwrap_or_default()].insert(p);
         }
 
+        let mut authors: Vec<Author> = Vec::new();
+        let mut author_by_name: HashMap<String, usize> = HashMap::new();
+        // Per entry of `catalog.people`: its author, once looked up.
+        let mut author_of_person: Vec<Option<usize>> = vec![None; catalog.people.len()];
+        for (p, paper) in papers.iter().enumerate() {
+            for &person in &paper.authors {
+                let a = *author_of_person[person].get_or_insert_with(|| {
+                    let name = &catalog.people[person];
+                    *author_by_name
+                        .entry(crate::query::author_name(name).to_lowercase())
+                        .or_insert_with(|| {
+                            authors.push(Author {
+                                name: name.clone(),
+                                papers: Vec::new(),
+                            });
+                            authors.len() - 1
+                        })
+                });
+                // Two spellings of one name on one paper count it once.
+                if authors[a].papers.last() != Some(&(p as u32)) {
+                    authors[a].papers.push(p as u32);
+                }
+            }
+        }
+
         let titles: Vec<String> = papers.iter().map(|p| p.title.to_lowercase()).collect();
         let mut by_title: Vec<u32> = (0..n as u32).collect();
         // Unstable sorts with unique keys: the same order, less code than the
@@ -174,6 +221,8 @@ impl Atlas {
             facet_bits,
             years,
             year_bits,
+            authors,
+            author_by_name,
             by_year_desc,
             by_year_asc,
             by_title,
@@ -254,6 +303,24 @@ impl Atlas {
         }
     }
 
+    /// The name of a chosen author (an index of [`Filters::authors`]).
+    pub fn author_name(&self, author: usize) -> &str {
+        &self.authors[author].name
+    }
+
+    /// The author a name means (case-insensitively), if any paper has it.
+    pub fn find_author(&self, name: &str) -> Option<usize> {
+        self.author_by_name
+            .get(&crate::query::author_name(name).to_lowercase())
+            .copied()
+    }
+
+    /// How many papers the author named `name` has.
+    pub fn author_paper_count(&self, name: &str) -> usize {
+        self.find_author(name)
+            .map_or(0, |a| self.authors[a].papers.len())
+    }
+
     /// Resolves ids to indices; ids the catalog does not know are dropped
     /// and reported, the rest of the view still applies.
     pub fn resolve(&self, query: &Query) -> (Selection, Vec<Ignored>) {
@@ -279,14 +346,27 @@ impl Atlas {
                 }
             }
         }
+        for name in &query.authors {
+            match self.find_author(name) {
+                Some(a) if !selection.filters.authors.contains(&a) => {
+                    selection.filters.authors.push(a)
+                }
+                Some(_) => {}
+                None => ignored.push(Ignored {
+                    param: "author".to_string(),
+                    value: name.clone(),
+                    reason: "no paper by this author",
+                }),
+            }
+        }
         (selection, ignored)
     }
 
     /// The papers each active filter allows; `None` for an inactive one.
-    /// Slots 0–3 are the facets, slot 4 the year range.
-    fn filter_sets(&self, selection: &Selection) -> [Option<Bits>; 5] {
+    /// Slots 0–3 are the facets, then [`YEARS`] and [`AUTHORS`].
+    fn filter_sets(&self, selection: &Selection) -> [Option<Bits>; FILTERS] {
         let n = self.catalog.papers.len();
-        let mut sets: [Option<Bits>; 5] = Default::default();
+        let mut sets: [Option<Bits>; FILTERS] = Default::default();
         for facet in Facet::ALL {
             let slot = facet_slot(facet);
             let chosen = &selection.filters.facets[slot];
@@ -313,7 +393,17 @@ impl Atlas {
                     in_range.union_with(bits);
                 }
             }
-            sets[4] = Some(in_range);
+            sets[YEARS] = Some(in_range);
+        }
+        if !selection.filters.authors.is_empty() {
+            let mut any = Bits::empty(n);
+            for &a in &selection.filters.authors {
+                self.authors[a]
+                    .papers
+                    .iter()
+                    .for_each(|&p| any.insert(p as usize));
+            }
+            sets[AUTHORS] = Some(any);
         }
         sets
     }
@@ -357,8 +447,8 @@ impl Atlas {
                 .collect();
         }
 
-        let without_years = if sets[4].is_some() {
-            all_but(Some(4))
+        let without_years = if sets[YEARS].is_some() {
+            all_but(Some(YEARS))
         } else {
             matches.clone()
         };

@@ -152,6 +152,9 @@ pub struct Query {
     pub venues: Vec<String>,
     pub tags: Vec<String>,
     pub years: YearRange,
+    /// Author names, any of them (OR), matched case-insensitively and
+    /// exactly; each trimmed, with inner runs of spaces made one.
+    pub authors: Vec<String>,
     /// `None` is the default order for the text (see [`Query::sort`]).
     pub sort: Option<Sort>,
 }
@@ -184,12 +187,29 @@ impl Query {
         let search = search.strip_prefix('?').unwrap_or(search);
         let mut sort = None;
         for pair in search.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent_decode(key);
-            let value = percent_decode(value);
+            let value = percent_decode(raw);
             let q = &mut d.query;
             match key.as_str() {
                 "q" => q.text = value,
+                // Split before decoding: a name may hold an encoded comma.
+                "author" => {
+                    for name in raw.split(',').map(|n| author_name(&percent_decode(n))) {
+                        if name.is_empty() {
+                            continue;
+                        }
+                        if name.chars().count() > MAX_AUTHOR_CHARS {
+                            d.ignored.push(Ignored {
+                                param: key.clone(),
+                                value: name,
+                                reason: "too long for a name",
+                            });
+                        } else if !q.has_author(&name) {
+                            q.authors.push(name);
+                        }
+                    }
+                }
                 "year" if value.is_empty() => {}
                 "year" => match YearRange::parse(&value) {
                     Some(r) => q.years = r,
@@ -245,6 +265,10 @@ impl Query {
         }
         if !self.years.is_unbounded() {
             parts.push(format!("year={}", self.years));
+        }
+        if !self.authors.is_empty() {
+            let list: Vec<String> = self.authors.iter().map(|a| percent_encode(a)).collect();
+            parts.push(format!("author={}", list.join(",")));
         }
         if let Some(sort) = self.sort {
             parts.push(format!("sort={}", sort.as_str()));
@@ -311,6 +335,27 @@ impl Query {
         next
     }
 
+    /// Whether `name` is among the chosen authors (case-insensitively).
+    pub fn has_author(&self, name: &str) -> bool {
+        let name = author_name(name).to_lowercase();
+        self.authors.iter().any(|a| a.to_lowercase() == name)
+    }
+
+    /// This view with author `name` added or removed.
+    pub fn toggled_author(&self, name: &str) -> Query {
+        let mut next = self.clone();
+        let name = author_name(name);
+        let lower = name.to_lowercase();
+        match next.authors.iter().position(|a| a.to_lowercase() == lower) {
+            Some(i) => {
+                next.authors.remove(i);
+            }
+            None if !name.is_empty() => next.authors.push(name),
+            None => {}
+        }
+        next
+    }
+
     /// This view with another search text (the sort follows the text when
     /// it was the default).
     pub fn with_text(&self, text: &str) -> Query {
@@ -325,6 +370,7 @@ impl Query {
         self.has_terms()
             || Facet::ALL.iter().any(|&f| !self.values(f).is_empty())
             || !self.years.is_unbounded()
+            || !self.authors.is_empty()
     }
 
     /// This view with every filter and the text removed; the order stays.
@@ -333,6 +379,16 @@ impl Query {
         next.set_sort(self.sort);
         next
     }
+}
+
+/// Longer than any person's name: a URL cannot make the app compare
+/// megabytes per paper.
+pub const MAX_AUTHOR_CHARS: usize = 200;
+
+/// A name as the `author` parameter compares it: trimmed, inner runs of
+/// white space made one space.
+pub fn author_name(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn hex(b: u8) -> Option<u8> {

@@ -1,6 +1,6 @@
 //! Full-text search by the rule of SPEC.md §3: every query term must be a
-//! prefix of some word of the paper's title, summary, tags, company names,
-//! venue name or category name.
+//! prefix of some word of the paper's title, summary, tags, author names,
+//! company names, venue name or category name.
 //!
 //! The index is built once per catalog. Its terms are sorted, so the words
 //! a prefix matches form one contiguous run, and their postings are stored
@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 pub enum Field {
     /// Summary, company, venue or category names.
     Other = 0,
-    Tag = 1,
+    TagOrAuthor = 1,
     Title = 2,
 }
 
@@ -75,7 +75,7 @@ impl SearchIndex {
     }
 
     /// Relevance of each paper in `matches`: per term, the best field any of
-    /// its words matched in (title 4, tag 2, other 1), summed over the
+    /// its words matched in (title 4, tag or author 2, other 1), summed over the
     /// terms. Indexed by paper; papers outside `matches` score 0.
     pub fn scores(&self, terms: &[String], matches: &Bits) -> Vec<u16> {
         const WEIGHT: [u16; 3] = [1, 2, 4];
@@ -132,7 +132,7 @@ impl SearchIndex {
 /// Two passes over the papers' words, and no list of occurrences in
 /// between: the first gives each distinct word an id and counts its papers,
 /// the second writes each posting straight into its place. A paper's words
-/// come best field first (title, tags, the rest), so the first time a paper
+/// come best field first (title, tags and authors, the rest), so the first time a paper
 /// shows a word is in its best field. Memory is the postings and a few
 /// numbers per distinct word.
 pub struct IndexBuilder {
@@ -178,6 +178,7 @@ impl IndexBuilder {
             venues: names(&mut catalog.venues.iter().map(|v| v.name.as_str())),
             categories: names(&mut catalog.categories.iter().map(|c| c.name.as_str())),
             tags: names(&mut catalog.tags.iter().map(|t| t.id.as_str())),
+            people: names(&mut catalog.people.iter().map(String::as_str)),
         };
         let words = ids.len();
         IndexBuilder {
@@ -330,12 +331,13 @@ struct Names {
     venues: Vec<Vec<u32>>,
     categories: Vec<Vec<u32>>,
     tags: Vec<Vec<u32>>,
+    people: Vec<Vec<u32>>,
 }
 
 impl Names {
     /// Calls `seen` with each word of `paper` (its id from `id`) and the
-    /// field it is in, best field first: title, tags, then the summary,
-    /// companies, venue and category.
+    /// field it is in, best field first: title, tags and authors, then the
+    /// summary, companies, venue and category.
     fn each_word(
         &self,
         paper: &Paper,
@@ -345,7 +347,14 @@ impl Names {
     ) {
         for_each_word(&paper.title, buffer, |w| seen(id(w), Field::Title));
         for &t in &paper.tags {
-            self.tags[t].iter().for_each(|&w| seen(w, Field::Tag));
+            self.tags[t]
+                .iter()
+                .for_each(|&w| seen(w, Field::TagOrAuthor));
+        }
+        for &a in &paper.authors {
+            self.people[a]
+                .iter()
+                .for_each(|&w| seen(w, Field::TagOrAuthor));
         }
         for_each_word(&paper.summary, buffer, |w| seen(id(w), Field::Other));
         for &c in &paper.companies {

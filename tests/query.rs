@@ -68,6 +68,35 @@ fn years_keep_four_digits_in_the_url() {
 }
 
 #[test]
+fn authors_are_names_compared_without_case_and_extra_spaces() {
+    let q = decode("author=Marc+Brooker,+marc++brooker+,Tao%20Chen&author=Smith%2C+Jr.");
+    assert_eq!(q.authors, ["Marc Brooker", "Tao Chen", "Smith, Jr."]);
+    assert!(q.has_author("MARC BROOKER"));
+    // After the year, before the sort; a comma inside a name is escaped.
+    let mut all = q.clone();
+    all.years = YearRange::single(2020);
+    all.set_sort(Some(Sort::Title));
+    assert_eq!(
+        all.encode(),
+        "year=2020&author=Marc+Brooker,Tao+Chen,Smith%2C+Jr.&sort=title"
+    );
+    assert_eq!(decode(&all.encode()), all);
+    assert_eq!(
+        q.toggled_author("marc brooker").authors,
+        ["Tao Chen", "Smith, Jr."]
+    );
+    assert_eq!(
+        decode("").toggled_author(" Ada  Lovelace ").encode(),
+        "author=Ada+Lovelace"
+    );
+    assert!(decode("author=x").is_filtered());
+    let long = format!("author={}", "a".repeat(300));
+    let d = Query::decode(&long);
+    assert!(d.query.authors.is_empty());
+    assert_eq!(d.ignored[0].reason, "too long for a name");
+}
+
+#[test]
 fn repeated_and_duplicate_values_merge() {
     let q = decode("company=google&company=meta,google");
     assert_eq!(q.companies, ["google", "meta"]);
@@ -110,14 +139,26 @@ proptest! {
     #[test]
     fn decoding_url_shaped_strings_is_stable(
         parts in prop::collection::vec(
-            (prop::sample::select(vec!["q", "category", "company", "venue", "tag", "year", "sort", "x", ""]),
-             "[a-z0-9%+,=&\\-]{0,12}"),
+            (prop::sample::select(vec!["q", "category", "company", "venue", "tag", "year", "author", "sort", "x", ""]),
+             "[a-zA-Z0-9%+,=&\\- ]{0,12}"),
             0..6)
     ) {
         let s: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let s = s.join("&");
         let once = decode(&s);
         prop_assert_eq!(decode(&once.encode()), once);
+    }
+
+    /// Any author name survives the URL as the filter compares it.
+    #[test]
+    fn author_names_round_trip(names in prop::collection::vec("\\PC{1,30}", 1..4)) {
+        let mut q = Query::default();
+        for name in &names {
+            if !q.has_author(name) {
+                q = q.toggled_author(name);
+            }
+        }
+        prop_assert_eq!(decode(&q.encode()), q);
     }
 
     /// Any typed text survives the URL unchanged.

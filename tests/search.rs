@@ -27,6 +27,9 @@ fn spec_text_match(c: &Catalog, p: &Paper, text: &str) -> bool {
     for t in &p.tags {
         haystack.extend(words(&c.tags[*t].id));
     }
+    for a in &p.authors {
+        haystack.extend(words(&c.people[*a]));
+    }
     for co in &p.companies {
         haystack.extend(words(&c.companies[*co].name));
     }
@@ -54,6 +57,12 @@ fn spec_match(c: &Catalog, p: &Paper, q: &Query) -> bool {
         && any(&q.venues, &[c.venues[p.venue].id.as_str()])
         && q.tags.iter().all(|t| tags.contains(&t.as_str()))
         && q.years.contains(p.year)
+        && (q.authors.is_empty()
+            || p.authors.iter().any(|&a| {
+                q.authors
+                    .iter()
+                    .any(|name| name.to_lowercase() == c.people[a].to_lowercase())
+            }))
 }
 
 fn expected_ids(atlas: &Atlas, q: &Query) -> Vec<String> {
@@ -65,6 +74,11 @@ fn expected_ids(atlas: &Atlas, q: &Query) -> Vec<String> {
         q.values_mut(facet)
             .retain(|id| known.contains(&id.as_str()));
     }
+    q.authors.retain(|name| {
+        c.people
+            .iter()
+            .any(|p| p.to_lowercase() == name.to_lowercase())
+    });
     let q = &q;
     let mut ids: Vec<String> = c
         .papers
@@ -115,7 +129,62 @@ const VIEWS: &[&str] = &[
     "company=meta&tag=training&sort=title",
     "company=nope&category=networking",
     "year=abc&venue=osdi",
+    "q=brooker",
+    "q=marc+brook",
+    "q=chen",
+    "q=zhang+rdma",
+    "author=Marc+Brooker",
+    "author=marc+brooker",
+    "author=Marc++Brooker+",
+    "author=Nobody+Here,Marc+Brooker",
+    "author=Andrew+D.+Ferguson&year=2021",
+    "author=Marc+Brooker&q=tiny",
+    "author=Marc+Brooker&company=google",
 ];
+
+#[test]
+fn an_author_search_lists_exactly_their_papers() {
+    // Every author of the catalog: `?author=<name>` lists exactly the
+    // papers with that name among their authors, and a search for the
+    // family name finds each of them.
+    let atlas = bundled();
+    let c = &atlas.catalog;
+    assert!(c.people.len() > 1000, "the catalog names its authors");
+    for (person, name) in c.people.iter().enumerate() {
+        let mut want: Vec<String> = c
+            .papers
+            .iter()
+            .filter(|p| {
+                p.authors
+                    .iter()
+                    .any(|&a| c.people[a].to_lowercase() == name.to_lowercase())
+            })
+            .map(|p| p.id.clone())
+            .collect();
+        want.sort();
+        let q = Query::default().toggled_author(name);
+        assert_eq!(actual_ids(&atlas, &q), want, "author={name}");
+        // In any case, where upper case maps back (not for a dotless ı).
+        let upper = name.to_uppercase();
+        if upper.to_lowercase() == name.to_lowercase() {
+            let upper = Query::default().toggled_author(&upper);
+            assert_eq!(
+                actual_ids(&atlas, &upper),
+                want,
+                "author={name}, upper case"
+            );
+        }
+        let family = words(name).pop().unwrap_or_default();
+        let (_, results) = atlas.search(&Query::default().with_text(&family), 0);
+        for id in &want {
+            let i = c.paper_index(id).unwrap();
+            assert!(
+                results.matches.contains(i),
+                "q={family} finds {id} ({person})"
+            );
+        }
+    }
+}
 
 #[test]
 fn every_view_matches_exactly_what_the_spec_says() {
@@ -144,18 +213,31 @@ fn every_word_prefix_of_every_title_finds_its_paper() {
 }
 
 #[test]
-fn relevance_ranks_title_hits_above_tag_hits_above_summary_hits() {
+fn relevance_ranks_title_hits_above_tag_and_author_hits_above_the_rest() {
     let atlas = bundled();
-    let q = Query::decode("q=cach").query;
+    let cach = relevance_holds(&atlas, "cach");
+    assert!(
+        cach.contains(&3) && cach.contains(&1),
+        "title and other hits: {cach:?}"
+    );
+    let chen = relevance_holds(&atlas, "chen");
+    assert!(chen.contains(&2), "author hits: {chen:?}");
+    relevance_holds(&atlas, "li");
+}
+
+/// The ranks (3 title, 2 tag or author, 1 other) of the papers `text`
+/// finds, in the order listed: never rising.
+fn relevance_holds(atlas: &Atlas, text: &str) -> Vec<u8> {
+    let q = Query::decode(&format!("q={text}")).query;
     assert_eq!(q.sort(), Sort::Relevance);
     let (ordered, _) = atlas.search(&q, usize::MAX);
+    let c = &atlas.catalog;
     let rank = |p: &Paper| {
-        if words(&p.title).iter().any(|w| w.starts_with("cach")) {
+        let hit = |t: &str| words(t).iter().any(|w| w.starts_with(text));
+        if hit(&p.title) {
             3
-        } else if p
-            .tags
-            .iter()
-            .any(|&t| atlas.catalog.tags[t].id.starts_with("cach"))
+        } else if p.tags.iter().any(|&t| hit(&c.tags[t].id))
+            || p.authors.iter().any(|&a| hit(&c.people[a]))
         {
             2
         } else {
@@ -166,11 +248,8 @@ fn relevance_ranks_title_hits_above_tag_hits_above_summary_hits() {
         .iter()
         .map(|&i| rank(&atlas.catalog.papers[i]))
         .collect();
-    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "{ranks:?}");
-    assert!(
-        ranks.contains(&3) && ranks.contains(&1),
-        "the fixture exercises both ends: {ranks:?}"
-    );
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "{text}: {ranks:?}");
+    ranks
 }
 
 #[test]
