@@ -60,9 +60,26 @@ fn every_format_holds_every_listed_paper() {
 
     let csv = csv_records(&export(c, &papers, Format::Csv));
     assert_eq!(csv.len(), n + 1, "header and one row per paper");
-    assert!(csv.iter().all(|r| r.len() == 10), "ten fields in every row");
-    assert_eq!(csv[1][1], c.papers[papers[0]].title);
-    assert_eq!(csv[1][9], c.papers[papers[0]].summary);
+    assert!(
+        csv.iter().all(|r| r.len() == 11),
+        "eleven fields in every row"
+    );
+    let first = &c.papers[papers[0]];
+    assert_eq!(csv[1][1], first.title);
+    assert_eq!(
+        csv[1][2],
+        c.authors_of(first).collect::<Vec<_>>().join("; ")
+    );
+    assert_eq!(csv[1][10], first.summary);
+    for (p, paper) in json.as_array().unwrap().iter().zip(&papers) {
+        let authors: Vec<&str> = p["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert_eq!(authors, c.authors_of(&c.papers[*paper]).collect::<Vec<_>>());
+    }
 
     let bib = export(c, &papers, Format::Bibtex);
     assert_eq!(bib.matches("@inproceedings{").count(), n);
@@ -75,6 +92,49 @@ fn every_format_holds_every_listed_paper() {
 
     let md = export(c, &papers, Format::Markdown);
     assert_eq!(md.lines().filter(|l| l.starts_with("- ")).count(), n);
+    let family = c
+        .authors_of(first)
+        .next()
+        .unwrap()
+        .split(' ')
+        .next_back()
+        .unwrap();
+    assert!(md.lines().next().unwrap().contains(family), "{md}");
+}
+
+#[test]
+fn bibtex_keys_are_unique_and_every_entry_has_its_authors() {
+    let atlas = bundled();
+    let c = &atlas.catalog;
+    let mut keys = std::collections::HashMap::new();
+    for paper in &c.papers {
+        let key = systems_atlas::export::bibtex_key(c, paper);
+        assert!(
+            key.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == ':'),
+            "{}: key {key}",
+            paper.id
+        );
+        if let Some(other) = keys.insert(key.clone(), paper.id.clone()) {
+            panic!("{} and {other} share the key {key}", paper.id);
+        }
+        let entry = bibtex(c, paper);
+        if !paper.authors.is_empty() {
+            let line = entry
+                .lines()
+                .find(|l| l.trim_start().starts_with("author = {"))
+                .unwrap_or_else(|| panic!("{entry}"));
+            assert_eq!(
+                line.matches(" and ").count(),
+                paper.authors.len() - 1,
+                "{line}"
+            );
+        }
+    }
+    // An export of every paper keeps the keys as they are.
+    let all: Vec<usize> = (0..c.papers.len()).collect();
+    let bib = export(c, &all, Format::Bibtex);
+    assert_eq!(bib.matches("@inproceedings{").count(), c.papers.len());
 }
 
 #[test]
@@ -85,8 +145,13 @@ fn a_bibtex_entry_has_the_facts() {
         .paper_index("orion-nsdi21")
         .expect("Orion is in the catalog")];
     let entry = bibtex(c, p);
+    // dblp's manner: Ferguson, then the initials of the next two authors.
     assert!(
-        entry.starts_with("@inproceedings{orion-nsdi21,\n"),
+        entry.starts_with("@inproceedings{FergusonGH:NSDI21,\n"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("  author = {Andrew D. Ferguson and Steve Gribble and "),
         "{entry}"
     );
     assert!(
