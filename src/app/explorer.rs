@@ -297,7 +297,7 @@ pub fn Explorer() -> impl IntoView {
                     class="atlas-searchbar__input"
                     type="search"
                     data-testid="search"
-                    placeholder="Search titles, summaries, tags, companies…  ( / )"
+                    placeholder="Search titles, authors, tags, companies…  ( / )"
                     autocomplete="off"
                     spellcheck="false"
                     node_ref=search_box
@@ -556,7 +556,7 @@ fn ActiveFilters() -> impl IntoView {
     let chips = move || {
         atlas.with_value(|atlas| {
             filters.with(|f| {
-                let mut chips: Vec<(String, Option<(Facet, usize)>)> = Vec::new();
+                let mut chips: Vec<(String, Chip)> = Vec::new();
                 for facet in Facet::ALL {
                     for &i in f.of(facet) {
                         let name = atlas.facet_name(facet, i);
@@ -564,24 +564,29 @@ fn ActiveFilters() -> impl IntoView {
                             Facet::Tag => format!("#{name}"),
                             _ => name.to_string(),
                         };
-                        chips.push((label, Some((facet, i))));
+                        chips.push((label, Chip::Facet(facet, i)));
                     }
                 }
                 if !f.years.is_unbounded() {
-                    chips.push((format!("Years {}", year_label(f.years)), None));
+                    chips.push((format!("Years {}", year_label(f.years)), Chip::Years));
+                }
+                for &a in &f.authors {
+                    let name = atlas.author_name(a).to_string();
+                    chips.push((format!("Author: {name}"), Chip::Author(name)));
                 }
                 chips
             })
         })
     };
-    let remove = move |chip: Option<(Facet, usize)>| {
+    let remove = move |chip: &Chip| {
         let mut next = query.get_untracked();
         match chip {
-            Some((facet, i)) => {
-                let id = atlas.with_value(|atlas| atlas.facet_ids(facet)[i].to_string());
-                next = next.toggled(facet, &id);
+            Chip::Facet(facet, i) => {
+                let id = atlas.with_value(|atlas| atlas.facet_ids(*facet)[*i].to_string());
+                next = next.toggled(*facet, &id);
             }
-            None => next.years = YearRange::default(),
+            Chip::Years => next.years = YearRange::default(),
+            Chip::Author(name) => next = next.toggled_author(name),
         }
         view_state.set(next, History::Push);
     };
@@ -616,7 +621,7 @@ fn ActiveFilters() -> impl IntoView {
                 {move || {
                     chips()
                         .into_iter()
-                        .map(|(label, which)| chip(Signal::stored(label), Box::new(move || remove(which))))
+                        .map(|(label, which)| chip(Signal::stored(label), Box::new(move || remove(&which))))
                         .collect_view()
                 }}
                 <li>
@@ -632,6 +637,13 @@ fn ActiveFilters() -> impl IntoView {
             </ul>
         </Show>
     }
+}
+
+/// What an active-filter chip removes.
+enum Chip {
+    Facet(Facet, usize),
+    Years,
+    Author(String),
 }
 
 /// When nothing matches: which filter to remove, and "did you mean".
@@ -724,6 +736,9 @@ fn relaxations(atlas: &Arc<Atlas>, q: &Query) -> Vec<(String, usize, Query)> {
         next.years = YearRange::default();
         options.push((format!("years {}", year_label(q.years)), next));
     }
+    for name in &q.authors {
+        options.push((format!("author {name}"), q.toggled_author(name)));
+    }
     options
         .into_iter()
         .filter_map(|(label, next)| {
@@ -747,6 +762,7 @@ pub fn year_label(years: YearRange) -> String {
 fn active_filter_count(q: &Query) -> usize {
     Facet::ALL.iter().map(|&f| q.values(f).len()).sum::<usize>()
         + usize::from(!q.years.is_unbounded())
+        + q.authors.len()
 }
 
 /// "rdma · Networking — Systems Atlas".
@@ -766,6 +782,11 @@ fn view_title(atlas: &Atlas, q: &Query) -> String {
     if !q.years.is_unbounded() {
         parts.push(year_label(q.years));
     }
+    parts.extend(q.authors.iter().filter_map(|name| {
+        atlas
+            .find_author(name)
+            .map(|a| atlas.author_name(a).to_string())
+    }));
     if parts.is_empty() {
         "Systems Atlas — production systems papers".to_string()
     } else {

@@ -9,8 +9,27 @@ use crate::query::{Facet, YearRange};
 use leptos::html;
 use leptos::prelude::*;
 
-/// Tags listed before "show all".
-const TOP_TAGS: usize = 12;
+/// Options a group lists before "show all": a long group (40 companies,
+/// a dozen venues, a hundred tags) shows its largest options and keeps
+/// the rest one click (or key) away. Options keep their order either way.
+fn shown_before_all(facet: Facet) -> usize {
+    match facet {
+        Facet::Category => usize::MAX,
+        Facet::Company => 10,
+        Facet::Venue => 8,
+        Facet::Tag => 12,
+    }
+}
+
+/// "companies", for "Show all 42 companies".
+fn plural(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Category => "areas",
+        Facet::Company => "companies",
+        Facet::Venue => "venues",
+        Facet::Tag => "tags",
+    }
+}
 
 /// The facet groups, each built in a task of its own on the first page.
 #[component]
@@ -42,13 +61,10 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
     let mut rank = vec![0; total];
     order.iter().enumerate().for_each(|(r, &i)| rank[i] = r);
     let rank = StoredValue::new(rank);
-    // Tags beyond the first few show when expanded, or when chosen.
-    let hidden = move |i: usize| {
-        facet == Facet::Tag
-            && rank.with_value(|r| r[i]) >= TOP_TAGS
-            && !expanded.get()
-            && !selected(i)
-    };
+    // Options beyond the first few show when expanded, or when chosen.
+    let top = shown_before_all(facet);
+    let hidden =
+        move |i: usize| rank.with_value(|r| r[i]) >= top && !expanded.get() && !selected(i);
     // Per option: its count and whether it is disabled (nothing to add);
     // `None` while hidden, so that hidden rows are updated once shown.
     let state = move |i: usize, n: usize| (n, n == 0 && !selected(i));
@@ -85,13 +101,18 @@ fn FacetGroup(facet: Facet, title: &'static str) -> impl IntoView {
         <fieldset class="atlas-facet" data-testid=format!("facet-{}", facet.param())>
             <legend class="atlas-facet__title">{title}</legend>
             <ul class="atlas-facet__options">{options}</ul>
-            {(facet == Facet::Tag && total > TOP_TAGS).then(|| view! {
+            {(total > top).then(|| view! {
                 <button
                     class="atlas-link-button"
+                    data-testid=format!("facet-{}-more", facet.param())
                     aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {move || if expanded.get() { "Show fewer tags".to_string() } else { format!("Show all {total} tags") }}
+                    {move || if expanded.get() {
+                        format!("Show fewer {}", plural(facet))
+                    } else {
+                        format!("Show all {total} {}", plural(facet))
+                    }}
                 </button>
             })}
         </fieldset>

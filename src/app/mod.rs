@@ -58,6 +58,15 @@ impl AtlasContext {
         }
     }
 
+    /// The explorer showing one author's papers (`?author=<name>`).
+    pub fn author_href(&self, name: &str) -> String {
+        let query = crate::query::Query {
+            authors: vec![crate::query::author_name(name)],
+            ..Default::default()
+        };
+        self.explorer_href(&query.encode())
+    }
+
     pub fn paper_href(&self, id: &str) -> String {
         format!("{}/paper/{id}", self.base)
     }

@@ -7,8 +7,12 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A paper's card: title (to its page), venue and year, companies,
-/// category, summary, tags (each toggles the tag filter) and its link.
+/// Authors named on a card before "et al.".
+const CARD_AUTHORS: usize = 3;
+
+/// A paper's card: title (to its page), authors (each to their papers),
+/// venue and year, companies, category, summary, tags (each toggles the tag
+/// filter) and its link.
 #[component]
 pub fn PaperCard(index: usize) -> impl IntoView {
     let ctx = use_atlas();
@@ -22,6 +26,20 @@ pub fn PaperCard(index: usize) -> impl IntoView {
         .join(", ");
     let venue = catalog.venue_of(paper);
     let category = catalog.category_of(paper);
+    let author_count = paper.authors.len();
+    // Plain links: the list handles their clicks (see `CardTags::click`).
+    let authors = catalog
+        .authors_of(paper)
+        .take(CARD_AUTHORS)
+        .enumerate()
+        .map(|(i, name)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                <a class="atlas-card__author" data-testid="author" data-author=name.to_string()
+                    href=ctx.author_href(name)>{name.to_string()}</a>
+            }
+        })
+        .collect_view();
     // A card's tags carry no handlers or effects of their own: the list
     // handles their clicks and updates their pressed state for all cards
     // (see `CardTags`), so a keystroke that brings new cards builds them
@@ -53,6 +71,14 @@ pub fn PaperCard(index: usize) -> impl IntoView {
                     {paper.title.clone()}
                 </a>
             </h3>
+            {(author_count > 0).then(|| view! {
+                <p class="atlas-card__authors">
+                    {authors}
+                    {(author_count > CARD_AUTHORS).then(|| view! {
+                        <span title=format!("{author_count} authors")>" et al."</span>
+                    })}
+                </p>
+            })}
             <p class="atlas-card__meta">
                 <span class="atlas-card__venue" title=venue.full_name.clone().unwrap_or_default()>
                     {format!("{} {}", venue.name, paper.year)}
@@ -124,15 +150,33 @@ impl CardTags {
         CardTags { view_state }
     }
 
-    /// The list's click handler: a click on a card's tag toggles it.
+    /// The list's click handler: a click on a card's tag toggles it; a
+    /// plain click on an author shows that author's papers (their link's
+    /// view) without leaving the page, which the router would not notice
+    /// as a change of view.
     pub fn click(self, event: web_sys::MouseEvent) {
-        let tag = event
+        let target = event
             .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".atlas-card__tag[data-tag]").ok().flatten())
-            .and_then(|button| button.get_attribute("data-tag"));
-        if let Some(tag) = tag {
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+        let closest = |selector: &str| {
+            target
+                .as_ref()
+                .and_then(|el| el.closest(selector).ok().flatten())
+        };
+        if let Some(tag) =
+            closest(".atlas-card__tag[data-tag]").and_then(|b| b.get_attribute("data-tag"))
+        {
             self.view_state.toggle(Facet::Tag, &tag);
+            return;
+        }
+        let plain = event.button() == 0
+            && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+        if let Some(name) = closest("a[data-author]").and_then(|a| a.get_attribute("data-author")) {
+            if plain {
+                event.prevent_default();
+                let view = crate::query::Query::default().toggled_author(&name);
+                self.view_state.set(view, super::explorer::History::Push);
+            }
         }
     }
 }

@@ -79,12 +79,27 @@ fn PaperDetails(index: usize) -> impl IntoView {
         })
         .collect_view();
     let back = ctx.explorer_href(&ctx.last_view.get_untracked());
+    let byline = catalog
+        .authors_of(paper)
+        .enumerate()
+        .map(|(i, name)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                <a class="atlas-paper__author" data-testid="author" data-author=name.to_string()
+                    href=ctx.author_href(name)>{name.to_string()}</a>
+            }
+        })
+        .collect_view();
+    let has_authors = !paper.authors.is_empty();
     view! {
         <Header/>
         <main class="atlas-page atlas-paper" id="results">
             <a class="atlas-paper__back" href=back>"← Back to results"</a>
             <article>
                 <h1 class="atlas-paper__title" data-testid="paper-title">{paper.title.clone()}</h1>
+                {has_authors.then(|| view! {
+                    <p class="atlas-paper__authors" aria-label="Authors">{byline}</p>
+                })}
                 <dl class="atlas-paper__facts">
                     <dt>"Venue"</dt>
                     <dd><a href=filter_href(Facet::Venue, &venue.id)>{venue.name.clone()}</a>

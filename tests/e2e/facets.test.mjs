@@ -154,11 +154,42 @@ describe('facets and charts', () => {
     const wrong = shown.filter(([id, n]) => Number(n) !== ref.matches(`q=${text}&tag=${id}`).length);
     assert.deepEqual(wrong, [], 'tag counts that differ from the reference');
     for (const param of ['category', 'company', 'venue']) {
+      // Long groups list their largest options first; show them all.
+      const more = page.locator(`${SEL.facet(param)} button[aria-expanded="false"]`);
+      if (await more.count()) await more.click();
       const rows = await page
         .locator(`${SEL.facet(param)} [data-value]`)
+        .filter({ visible: true })
         .evaluateAll((els) => els.map((el) => [el.dataset.value, el.querySelector('.atlas-facet__count').textContent]));
+      const list = { category: 'categories', company: 'companies', venue: 'venues' }[param];
+      assert.equal(rows.length, app.catalog[list].length, `every ${param} shows`);
       const off = rows.filter(([id, n]) => Number(n) !== ref.matches(`q=${text}&${param}=${id}`).length);
       assert.deepEqual(off, [], `${param} counts that differ from the reference`);
     }
+  });
+
+  app.test('a long group shows its largest options, and all of them from the keyboard, in the same order', async (page) => {
+    await app.openView(page, '');
+    const facet = SEL.facet('company');
+    const visible = () =>
+      page.locator(`${facet} [data-value]`).filter({ visible: true }).evaluateAll((els) => els.map((el) => el.dataset.value));
+    const all = await page.locator(`${facet} [data-value]`).evaluateAll((els) => els.map((el) => el.dataset.value));
+    assert.ok(app.catalog.companies.length >= 40, 'the catalog has 40 or more companies');
+    assert.equal(all.length, app.catalog.companies.length, 'one option per company');
+    const top = await visible();
+    assert.ok(top.length >= 5 && top.length < all.length, `a few companies first (${top.length} of ${all.length})`);
+    assert.deepEqual(top, all.slice(0, top.length), 'the first ones in the group\'s order');
+    const more = page.locator(`${facet} button[aria-expanded]`);
+    assert.match(await more.textContent(), new RegExp(`Show all ${all.length} companies`));
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('aria-expanded') === 'true', `${facet} button[aria-expanded]`);
+    assert.deepEqual(await visible(), all, 'every company once expanded, order kept');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await visible(), top, 'and fewer again');
+    // A chosen company stays visible although it is not among the first.
+    const last = all[all.length - 1];
+    await app.openView(page, `company=${last}`);
+    assert.ok((await visible()).includes(last), `the chosen ${last} shows while collapsed`);
   });
 });

@@ -300,6 +300,9 @@ function words(text) {
     .map((w) => w.toLowerCase());
 }
 
+/** A name as the `author` parameter compares it: no case, single spaces. */
+const personKey = (name) => name.trim().split(/\s+/).join(' ').toLowerCase();
+
 /** Parses a `year` value (`2022`, `2021-2023`, `2023-`, `-2021`); null if invalid. */
 function parseYears(value) {
   const year = (s) => (/^\d{4}$/.test(s) ? Number(s) : undefined);
@@ -334,10 +337,12 @@ export class Reference {
     };
     this.papers = catalog.papers.map((paper) => ({
       ...paper,
+      people: new Set((paper.authors ?? []).map(personKey)),
       words: [
         paper.title,
         paper.summary,
         ...paper.tags,
+        ...(paper.authors ?? []),
         ...paper.companies.map((c) => companies.get(c)),
         venues.get(paper.venue),
         categories.get(paper.category),
@@ -364,7 +369,18 @@ export class Reference {
       ),
     ];
     const years = params.getAll('year').map(parseYears).filter(Boolean).at(-1) ?? null;
+    // Names are split on commas before decoding: a name may hold `%2C`.
+    const authors = new Set(
+      search
+        .replace(/^\?/, '')
+        .split('&')
+        .filter((pair) => pair.split('=')[0] === 'author')
+        .flatMap((pair) => pair.slice('author='.length).split(','))
+        .map((raw) => personKey(decodeURIComponent(raw.replace(/\+/g, ' '))))
+        .filter((name) => name && this.papers.some((p) => p.people.has(name))),
+    );
     return {
+      authors,
       terms: words(params.getAll('q').at(-1) ?? ''),
       category: ids('category'),
       company: ids('company'),
@@ -387,6 +403,7 @@ export class Reference {
           anyOf(view.company, p.companies) &&
           anyOf(view.venue, [p.venue]) &&
           view.tag.every((tag) => p.tags.includes(tag)) &&
+          (view.authors.size === 0 || [...view.authors].some((name) => p.people.has(name))) &&
           (view.years === null ||
             ((view.years.from === null || p.year >= view.years.from) &&
               (view.years.to === null || p.year <= view.years.to))),
