@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use systems_atlas::catalog::{Catalog, Paper};
+use systems_atlas::date::Day;
 
 /// Where the catalog goes without `--out`, relative to the repository root.
 pub fn default_out(papers: usize) -> String {
@@ -145,8 +146,11 @@ pub fn generate(real: &Catalog, count: usize) -> String {
         }
         out.push_str("    ");
         match real.papers.get(i) {
-            Some(paper) => write_paper(&mut out, real, paper),
-            None => write_paper(&mut out, real, &generator.paper()),
+            Some(paper) => write_paper(&mut out, real, &[], paper),
+            None => {
+                let paper = generator.paper();
+                write_paper(&mut out, real, &generator.people, &paper);
+            }
         }
     }
     out.push_str("\n  ]\n}\n");
@@ -162,8 +166,16 @@ fn object(fields: &[(&str, Option<&String>)]) -> String {
     format!("{{ {} }}", parts.join(", "))
 }
 
-/// One paper on one line, its references written as the ids they index.
-fn write_paper(out: &mut String, catalog: &Catalog, paper: &Paper) {
+/// One paper on one line, its references written as the ids they index,
+/// its authors as names (`people`: the real catalog's, then made-up ones).
+fn write_paper(out: &mut String, catalog: &Catalog, made_up: &[String], paper: &Paper) {
+    let person = |i: usize| {
+        catalog
+            .people
+            .get(i)
+            .unwrap_or_else(|| &made_up[i - catalog.people.len()])
+    };
+    let authors: Vec<String> = paper.authors.iter().map(|&a| quote(person(a))).collect();
     let ids = |list: &[usize], id: &dyn Fn(usize) -> String| -> String {
         let quoted: Vec<String> = list.iter().map(|&i| quote(&id(i))).collect();
         format!("[{}]", quoted.join(", "))
@@ -171,18 +183,21 @@ fn write_paper(out: &mut String, catalog: &Catalog, paper: &Paper) {
     let optional = |value: &Option<String>| value.as_deref().map_or("null".into(), quote);
     let _ = write!(
         out,
-        "{{ \"id\": {}, \"title\": {}, \"venue\": {}, \"year\": {}, \"companies\": {}, \
-         \"category\": {}, \"tags\": {}, \"summary\": {}, \"url\": {}, \"doi\": {} }}",
+        "{{ \"id\": {}, \"title\": {}, \"venue\": {}, \"year\": {}, \"authors\": [{}], \
+         \"companies\": {}, \"category\": {}, \"tags\": {}, \"summary\": {}, \"url\": {}, \
+         \"doi\": {}, \"added\": {} }}",
         quote(&paper.id),
         quote(&paper.title),
         quote(&catalog.venues[paper.venue].id),
         paper.year,
+        authors.join(", "),
         ids(&paper.companies, &|i| catalog.companies[i].id.clone()),
         quote(&catalog.categories[paper.category].id),
         ids(&paper.tags, &|i| catalog.tags[i].id.clone()),
         quote(&paper.summary),
         optional(&paper.url),
         optional(&paper.doi),
+        optional(&paper.added.map(|d| d.to_string())),
     );
 }
 
@@ -264,6 +279,9 @@ struct Generator<'a> {
     texts: Vec<TagText>,
     ids: HashSet<String>,
     titles: HashSet<String>,
+    /// The made-up people so far; the generated catalog lists them after
+    /// the real catalog's people.
+    people: Vec<String>,
 }
 
 impl<'a> Generator<'a> {
@@ -294,6 +312,7 @@ impl<'a> Generator<'a> {
             texts: real.tags.iter().map(|t| tag_text(&t.id)).collect(),
             ids: real.papers.iter().map(|p| p.id.clone()).collect(),
             titles: real.papers.iter().map(|p| p.title.to_lowercase()).collect(),
+            people: Vec::new(),
         }
     }
 
@@ -337,20 +356,79 @@ impl<'a> Generator<'a> {
             n += 1;
         }
         let summary = summary(&mut self.rng, &name, &company, &tags, &self.texts);
+        // 2 to 14 authors, most near 6, as in the real catalog.
+        let author_count = 2 + self.rng.weighted(&[4, 6, 8, 9, 9, 8, 7, 6, 4, 3, 2, 2, 1]);
+        let mut authors: Vec<usize> = Vec::with_capacity(author_count);
+        while authors.len() < author_count {
+            let person = self.person();
+            if !authors.contains(&person) {
+                authors.push(person);
+            }
+        }
+        // Added on one of ten days of November 2026.
+        let added = Some(Day {
+            year: 2026,
+            month: 11,
+            day: 20 + self.rng.below(10) as u8,
+        });
         Paper {
             id,
             title,
             venue,
             year,
+            authors,
             companies,
             category,
             tags,
             summary,
             url: None,
             doi: None,
+            added,
         }
     }
 
+    /// A made-up author, as an index of the generated people (after the
+    /// real ones): a few write many papers, most write one or two.
+    fn person(&mut self) -> usize {
+        let pool = self.people.len();
+        let i = if pool > 0 && self.rng.chance(60) {
+            // An earlier person is more likely: a few write many papers.
+            let bound = self.rng.below(pool) + 1;
+            self.rng.below(bound)
+        } else {
+            let name = made_up_name(self.people.len());
+            self.people.push(name);
+            self.people.len() - 1
+        };
+        self.real.people.len() + i
+    }
+}
+
+/// The `n`th made-up person: a given name and a family name built from
+/// syllables, distinct for every `n`.
+fn made_up_name(n: usize) -> String {
+    const GIVEN: [&str; 24] = [
+        "Ada", "Bo", "Chen", "Dana", "Eli", "Fei", "Gita", "Hugo", "Ines", "Jun", "Kai", "Lena",
+        "Mei", "Nia", "Omar", "Pia", "Quinn", "Ravi", "Sara", "Tao", "Uma", "Vik", "Wen", "Yara",
+    ];
+    const SYLLABLES: [&str; 16] = [
+        "ka", "lo", "mir", "tre", "ve", "zan", "or", "pel", "dex", "nim", "sol", "tar", "hal",
+        "bri", "ost", "fen",
+    ];
+    let given = GIVEN[n % GIVEN.len()];
+    let mut rest = n / GIVEN.len();
+    let mut family = String::new();
+    loop {
+        family.push_str(SYLLABLES[rest % SYLLABLES.len()]);
+        rest /= SYLLABLES.len();
+        if rest == 0 && family.len() > 3 {
+            break;
+        }
+    }
+    format!("{given} {}", capitalize(&family))
+}
+
+impl Generator<'_> {
     /// A title phrase about tag `t`.
     fn phrase(&mut self, t: usize) -> &'static str {
         self.rng.pick(&self.texts[t].phrases)
@@ -557,6 +635,40 @@ memory | Memory Disaggregation | Tiered Memory | moves cold pages to a cheaper m
 power | Power Management | Power Oversubscription | caps power per rack while protecting critical jobs | oversubscribes datacenter power with safe throttling
 hardware | Custom Hardware | Hardware Acceleration | runs its hot loop on a custom accelerator | codesigns hardware and software for the fleet
 workload-analysis | Workload Analysis | Production Trace Studies | characterizes a month of production traces | studies how real workloads use the fleet
+htap | Hybrid Transactional and Analytical Processing | Real-Time HTAP | serves analytical queries over fresh transactional data | keeps a columnar replica in step with the row store
+query-optimization | Query Optimization | Learned Cardinality Estimation | picks query plans with learned cost models | prunes partitions before a query reads them
+stream-processing | Stream Processing | Incremental View Maintenance | processes event streams with exactly-once results | refreshes materialized views incrementally as data arrives
+graph-processing | Graph Processing | Graph Databases | runs graph queries over billions of edges | partitions large graphs across machines
+vector-search | Vector Search | Approximate Nearest-Neighbour Search | answers similarity queries over billions of vectors | clusters embeddings to cut search cost
+logs | Log Analytics | Log Storage | indexes logs for fast keyword queries | compresses log streams as they are ingested
+lsm-tree | LSM-Tree Storage Engines | Log-Structured Merge Trees | compacts sorted runs in the background | tunes LSM compaction to the workload
+disaggregation | Resource Disaggregation | Disaggregated Memory and Storage | separates compute from memory over the network | pools accelerators behind a network fabric
+erasure-coding | Erasure Coding | Wide Stripe Coding | stores data with wide erasure-coded stripes | repairs lost chunks from local parity
+file-system | Distributed File Systems | File System Metadata | scales file system metadata across servers | serves file reads directly from storage nodes
+mixture-of-experts | Mixture-of-Experts Models | Expert Parallelism | routes tokens to experts across GPUs | overlaps expert communication with computation
+parallelism | Model Parallelism | Pipeline Parallelism | splits models across GPUs with pipeline stages | balances work across tensor and sequence parallel groups
+collective-communication | Collective Communication | All-Reduce Acceleration | speeds up all-reduce across thousands of GPUs | schedules collectives around network contention
+data-pipelines | Training Data Pipelines | ML Input Processing | preprocesses training data on separate workers | streams data from many sources into training jobs
+on-device | On-Device Machine Learning | Device-Cloud Collaboration | runs models on phones with a small inference engine | splits work between devices and the cloud
+conferencing | Video Conferencing | Real-Time Communication | routes conference media through nearby relays | adapts stream quality for each participant
+cloud-gaming | Cloud Gaming | Interactive Game Streaming | streams games with very low frame delay | recovers lost packets before the frame deadline
+traffic-engineering | Traffic Engineering | Backbone Routing | allocates backbone paths from demand forecasts | reroutes traffic ahead of predicted failures
+virtual-networking | Virtual Networking | Cloud Gateways | forwards tenant traffic through programmable gateways | offloads the virtual switch to hardware
+optical | Optical Circuit Switching | Optical Networking | reconfigures the fabric with optical circuit switches | monitors the optical layer for brief events
+transport | Transport Protocols | Multipath Transport | sends data over several paths at once | retransmits quickly on lossy links
+emulation | Network Emulation | Production Emulation | rehearses changes in an emulated copy of production | simulates large clusters before they are built
+anomaly-detection | Anomaly Detection | Incident Detection | flags anomalies in telemetry within minutes | detects fail-slow components from peer comparisons
+hardware-failures | Hardware Failures | Silent Data Corruption | studies failing disks and memory across the fleet | finds GPUs that corrupt results silently
+security | Cloud Security | Threat Detection | detects compromised hosts from flow logs | segments tenant networks by role
+overload-control | Overload Control | Admission Control | sheds low-priority load before latency suffers | admits requests against response-time objectives
+cold-start | Cold Starts | Fast Startup | starts instances from prewarmed snapshots | loads model weights lazily to start sooner
+change-management | Change Management | Safe Deployment | rolls changes out in stages with automatic checks | blocks risky changes before they land
+multi-tenancy | Multi-Tenancy | Tenant Isolation | shares one cluster among thousands of tenants | isolates noisy tenants with quotas
+wireless | Wireless Networks | Mobile Access | tunes Wi-Fi contention for real-time traffic | extends cellular access with low-cost hardware
+qoe | Quality of Experience | Video QoE | tunes playback for each viewer's experience | optimizes bitrate ladders from playback feedback
+auto-tuning | Automatic Tuning | Configuration Tuning | tunes service parameters safely after deployment | searches configurations with online experiments
+memory-allocator | Memory Allocation | Allocator Design | returns memory to the OS with hugepage-aware allocation | places allocations by their expected lifetime
+cxl | CXL Memory | Tiered Memory Pools | pools memory across hosts over CXL | places hot pages in local DRAM and cold ones in CXL memory
 ";
 
 /// What the generator says about papers with one tag.
@@ -662,11 +774,18 @@ mod tests {
         let text = generate(&real, 1_000);
         let catalog = Catalog::from_json(&text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(catalog.papers.len(), 1_000);
-        assert_eq!(catalog.papers[..100], real.papers[..]);
+        let n = real.papers.len();
+        assert_eq!(catalog.papers[..n], real.papers[..]);
         assert_eq!(catalog.tags, real.tags);
         let ids: HashSet<&str> = catalog.papers.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids.len(), 1_000, "paper ids are unique");
-        for paper in &catalog.papers[100..] {
+        for paper in &catalog.papers[n..] {
+            assert!(
+                (2..=14).contains(&paper.authors.len()),
+                "{:?}",
+                paper.authors
+            );
+            assert!(paper.added.is_some());
             assert!((2020..=2026).contains(&paper.year), "{}", paper.year);
             assert!((2..=5).contains(&paper.tags.len()), "{:?}", paper.tags);
             assert!((120..=600).contains(&paper.summary.chars().count()));

@@ -24,6 +24,7 @@ pub enum Browser {
 /// Installs every missing tool; fails on the first one that cannot be had.
 pub fn ensure(ws: &Workspace, browser: Browser) -> Result<(), String> {
     ensure_wasm_target(ws)?;
+    ensure_rustup_components(ws)?;
     ensure_cargo_tool(ws, &trunk())?;
     ensure_cargo_tool(ws, &wasm_bindgen(ws)?)?;
     ensure_node_modules(ws)?;
@@ -47,6 +48,29 @@ fn ensure_wasm_target(ws: &Workspace) -> Result<(), String> {
     }
     say(&format!("installing rust target {WASM_TARGET}"));
     ws.run(&mut ws.command("rustup", &["target", "add", WASM_TARGET]))
+}
+
+/// `cargo fmt` and `cargo clippy`, which a minimal rustup profile leaves
+/// out ("no such command: fmt").
+const RUSTUP_COMPONENTS: [&str; 2] = ["rustfmt", "clippy"];
+
+fn ensure_rustup_components(ws: &Workspace) -> Result<(), String> {
+    let installed = ws
+        .probe("rustup", &["component", "list", "--installed"])
+        .ok_or("`rustup component list --installed` failed: is rustup installed?")?;
+    for component in RUSTUP_COMPONENTS {
+        // Listed with the host triple: `rustfmt-x86_64-unknown-linux-gnu`.
+        let present = installed.lines().any(|line| {
+            line.trim() == component || line.trim().starts_with(&format!("{component}-"))
+        });
+        if present {
+            say(&format!("rustup component {component}: present"));
+        } else {
+            say(&format!("installing rustup component {component}"));
+            ws.run(&mut ws.command("rustup", &["component", "add", component]))?;
+        }
+    }
+    Ok(())
 }
 
 /// A binary that `cargo install` provides, pinned to one version.
