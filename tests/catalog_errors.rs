@@ -302,3 +302,27 @@ fn authors_and_added_load_and_their_mistakes_are_named() {
         "{stale:?}"
     );
 }
+
+/// The fixtures in tests/data/broken/: each is the valid fixture with one
+/// mistake, and says in `_expect` (an unknown field, so ignored) what the
+/// loader must name. The JSON Schema rejects the same files
+/// (tests/e2e/schema.test.mjs).
+#[test]
+fn every_broken_fixture_is_refused_naming_its_paper_and_field() {
+    let valid = include_str!("data/valid-catalog.json");
+    Catalog::from_json(valid).unwrap_or_else(|e| panic!("valid-catalog.json: {e}"));
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/broken");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("tests/data/broken") {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expect: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let expect = expect["_expect"].as_str().expect("an _expect field");
+        let error = Catalog::from_json(&text)
+            .expect_err(&format!("{} loads", path.display()))
+            .to_string();
+        assert!(error.contains(expect), "{}: {error}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 10, "{seen} fixtures");
+}
