@@ -792,6 +792,10 @@ function report(results, native, lighthouseResults, floor, meta) {
         const f = r.firstVisit;
         row(`first visit over a slow link: load → first results, median of ${SLOW_LINK_LOADS}`, n, fmt(f.app, 0), fmt(f.baseline, 0), fmt(ratio(f.app, f.baseline), 2), '', '');
       }
+      if (r.catalogBytes) {
+        row('catalog.json, KB (gzip; both pages load the same file)', n, `${kb(r.catalogBytes.gzip)} (${kb(r.catalogBytes.raw)} raw)`,
+          `${kb(r.catalogBytes.gzip)}`, '1.00', '', '');
+      }
       row('memory: JS heap + wasm', n, `${mb(a.memoryMedian)} (${mb(a.heapMedian)} + ${mb(a.wasmMedian)})`, mb(b.memoryMedian),
         fmt(rmem, 2), t.memory ? (t.memory === 1 ? '≤ baseline' : `≤ ${t.memory}× baseline`) : '', t.memory ? verdict(atMost(rmem, t.memory)) : '—');
     }
@@ -939,6 +943,8 @@ async function main() {
       for (const size of o.sizes) {
         log(`== ${size.toLocaleString('en-US')} papers`);
         const result = await measureSize(browser, size, o, keys);
+        const text = readFileSync(join(o.catalogs, `catalog-${size}.json`));
+        result.catalogBytes = { raw: text.length, gzip: gzipSync(text).length };
         if (size <= SLOW_LINK_MAX_PAPERS) result.firstVisit = await firstVisits(browser, size, o);
         results.push(result);
       }

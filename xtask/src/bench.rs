@@ -29,7 +29,10 @@ const BENCH_DIR: &str = "tools/bench";
 /// The smallest app on the same stack, and where its release build goes.
 const FLOOR_DIR: &str = "tools/bench/floor";
 const FLOOR_DIST: &str = "target/bench/floor";
-const DEFAULT_SIZES: [usize; 3] = [100, 10_000, 100_000];
+/// The sizes without `--sizes`: the shipped catalog (0 stands for its
+/// size, read from public/catalog.json), then 10,000 and 100,000 papers.
+const DEFAULT_SIZES: [usize; 3] = [SHIPPED, 10_000, 100_000];
+const SHIPPED: usize = 0;
 
 struct Options {
     sizes: Vec<usize>,
@@ -44,7 +47,7 @@ struct Options {
 
 fn parse(args: &[&str]) -> Result<Options, String> {
     let usage =
-        "usage: cargo xtask bench [--sizes 100,10000,100000] [--lighthouse] [--floor] [--no-build]";
+        "usage: cargo xtask bench [--sizes 411,10000,100000] [--lighthouse] [--floor] [--no-build]";
     let mut options = Options {
         sizes: DEFAULT_SIZES.to_vec(),
         lighthouse: false,
@@ -92,7 +95,21 @@ fn parse(args: &[&str]) -> Result<Options, String> {
 }
 
 pub fn run(ws: &Workspace, args: &[&str]) -> Result<(), String> {
-    let options = parse(args)?;
+    let mut options = parse(args)?;
+    if options.sizes.contains(&SHIPPED) {
+        let path = ws.root.join("public/catalog.json");
+        let text = fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let shipped = Catalog::from_json(&text)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .papers
+            .len();
+        for size in &mut options.sizes {
+            if *size == SHIPPED {
+                *size = shipped;
+            }
+        }
+    }
     if options.native_only {
         return native_timings(&ws.root, &options.sizes);
     }

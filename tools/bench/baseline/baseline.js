@@ -1,6 +1,6 @@
 // The benchmark's baseline: what a straightforward JavaScript page does with
-// the same catalog. MiniSearch indexes title, summary, tags, company names,
-// venue name and category name (the fields of the search rule, SPEC.md §3,
+// the same catalog. MiniSearch indexes title, summary, tags, author names,
+// company names, venue name and category name (the fields of the search rule, SPEC.md §3,
 // so that both pages find the same papers and do the same work); each
 // `input` event runs a prefix + AND search, renders the first 50 cards and
 // recomputes the company, tag and year counts of all matches. Performance
@@ -25,7 +25,7 @@ const categoryNames = nameOf(catalog.categories);
 const papers = catalog.papers;
 
 const search = new MiniSearch({
-  fields: ['title', 'summary', 'tags', 'companies', 'venue', 'category'],
+  fields: ['title', 'summary', 'tags', 'authors', 'companies', 'venue', 'category'],
   searchOptions: { prefix: true, combineWith: 'AND' },
 });
 search.addAll(
@@ -34,6 +34,7 @@ search.addAll(
     title: paper.title,
     summary: paper.summary,
     tags: paper.tags.join(' '),
+    authors: (paper.authors ?? []).join(' '),
     companies: paper.companies.map((c) => companyNames.get(c)).join(' '),
     venue: venueNames.get(paper.venue),
     category: categoryNames.get(paper.category),
@@ -76,6 +77,9 @@ function card(paper) {
   link.href = `paper/${paper.id}`;
   link.textContent = paper.title;
   title.append(link);
+  const authors = document.createElement('p');
+  const names = paper.authors ?? [];
+  authors.textContent = names.slice(0, 3).join(', ') + (names.length > 3 ? ' et al.' : '');
   const meta = document.createElement('p');
   meta.className = 'meta';
   meta.textContent = `${venueNames.get(paper.venue)} ${paper.year} · ${paper.companies
@@ -90,7 +94,7 @@ function card(paper) {
     item.textContent = `#${tag}`;
     tags.append(item);
   }
-  article.append(title, meta, summary, tags);
+  article.append(title, authors, meta, summary, tags);
   const item = document.createElement('li');
   item.append(article);
   return item;
