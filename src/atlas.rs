@@ -5,6 +5,7 @@
 
 use crate::bits::Bits;
 use crate::catalog::Catalog;
+use crate::date::Day;
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use crate::search::{query_terms, IndexBuilder, SearchIndex};
 use std::cmp::Reverse;
@@ -33,11 +34,10 @@ pub struct Atlas {
     /// The distinct years of the catalog, ascending, and their papers.
     years: Vec<u16>,
     year_bits: Vec<Bits>,
-    /// Authors as the `author` parameter names them: one per name compared
-    /// case-insensitively, with its papers (a list, not a bit set: most
-    /// people have a paper or two among thousands).
-    authors: Vec<Author>,
-    author_by_name: HashMap<String, usize>,
+    /// Authors as the `author` parameter names them, built on the first
+    /// view that names one (most views never do, and at 100,000 papers the
+    /// table of a few hundred thousand names would weigh on every load).
+    authors: OnceLock<Authors>,
     /// Paper indices in each fixed order, and each paper's place in the
     /// newest-first order (the tie-break of relevance).
     by_year_desc: Vec<u32>,
@@ -46,11 +46,39 @@ pub struct Atlas {
     year_desc_rank: Vec<u32>,
 }
 
-/// One author of the catalog, as a filter sees them.
-struct Author {
-    /// The name as the first paper with it spells it.
-    name: String,
-    papers: Vec<u32>,
+/// The catalog's authors as the `author` filter sees them: one per name
+/// compared case-insensitively, with its papers (a list, not a bit set:
+/// most people have a paper or two among thousands).
+struct Authors {
+    /// Per author: the entry of `Catalog::people` that first spells the
+    /// name, and the papers.
+    list: Vec<(u32, Vec<u32>)>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Authors {
+    fn new(catalog: &Catalog) -> Authors {
+        let mut list: Vec<(u32, Vec<u32>)> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        // Per entry of `catalog.people`: its author, once looked up.
+        let mut author_of_person: Vec<Option<usize>> = vec![None; catalog.people.len()];
+        for (p, paper) in catalog.papers.iter().enumerate() {
+            for &person in &paper.authors {
+                let a = *author_of_person[person].get_or_insert_with(|| {
+                    let key = crate::query::author_name(&catalog.people[person]).to_lowercase();
+                    *by_name.entry(key).or_insert_with(|| {
+                        list.push((person as u32, Vec::new()));
+                        list.len() - 1
+                    })
+                });
+                // Two spellings of one name on one paper count it once.
+                if list[a].1.last() != Some(&(p as u32)) {
+                    list[a].1.push(p as u32);
+                }
+            }
+        }
+        Authors { list, by_name }
+    }
 }
 
 /// A [`Query`] resolved against a catalog: ids replaced by indices, the
@@ -71,6 +99,10 @@ pub struct Filters {
     pub years: YearRange,
     /// Chosen authors (see [`Atlas::author_name`]), in the order chosen.
     pub authors: Vec<usize>,
+    /// A shared list: these papers (indices), if any are chosen.
+    pub papers: Vec<usize>,
+    /// Papers added on or after this day.
+    pub since: Option<Day>,
 }
 
 impl Filters {
@@ -89,6 +121,8 @@ impl Filters {
         self.facets.iter().all(Vec::is_empty)
             && self.years.is_unbounded()
             && self.authors.is_empty()
+            && self.papers.is_empty()
+            && self.since.is_none()
     }
 }
 
@@ -134,7 +168,9 @@ pub struct Results {
 /// The filter slots after the four facets' (see [`Atlas::run`]).
 const YEARS: usize = 4;
 const AUTHORS: usize = 5;
-const FILTERS: usize = 6;
+const PAPERS: usize = 6;
+const SINCE: usize = 7;
+const FILTERS: usize = 8;
 
 fn facet_slot(facet: Facet) -> usize {
     match facet {
@@ -169,31 +205,6 @@ impl Atlas {
             year_bits[years.binary_search(&paper.year).unwrap_or_default()].insert(p);
         }
 
-        let mut authors: Vec<Author> = Vec::new();
-        let mut author_by_name: HashMap<String, usize> = HashMap::new();
-        // Per entry of `catalog.people`: its author, once looked up.
-        let mut author_of_person: Vec<Option<usize>> = vec![None; catalog.people.len()];
-        for (p, paper) in papers.iter().enumerate() {
-            for &person in &paper.authors {
-                let a = *author_of_person[person].get_or_insert_with(|| {
-                    let name = &catalog.people[person];
-                    *author_by_name
-                        .entry(crate::query::author_name(name).to_lowercase())
-                        .or_insert_with(|| {
-                            authors.push(Author {
-                                name: name.clone(),
-                                papers: Vec::new(),
-                            });
-                            authors.len() - 1
-                        })
-                });
-                // Two spellings of one name on one paper count it once.
-                if authors[a].papers.last() != Some(&(p as u32)) {
-                    authors[a].papers.push(p as u32);
-                }
-            }
-        }
-
         let titles: Vec<String> = papers.iter().map(|p| p.title.to_lowercase()).collect();
         let mut by_title: Vec<u32> = (0..n as u32).collect();
         // Unstable sorts with unique keys: the same order, less code than the
@@ -221,8 +232,7 @@ impl Atlas {
             facet_bits,
             years,
             year_bits,
-            authors,
-            author_by_name,
+            authors: OnceLock::new(),
             by_year_desc,
             by_year_asc,
             by_title,
@@ -305,20 +315,20 @@ impl Atlas {
 
     /// The name of a chosen author (an index of [`Filters::authors`]).
     pub fn author_name(&self, author: usize) -> &str {
-        &self.authors[author].name
+        let person = self.authors().list[author].0;
+        &self.catalog.people[person as usize]
+    }
+
+    fn authors(&self) -> &Authors {
+        self.authors.get_or_init(|| Authors::new(&self.catalog))
     }
 
     /// The author a name means (case-insensitively), if any paper has it.
     pub fn find_author(&self, name: &str) -> Option<usize> {
-        self.author_by_name
+        self.authors()
+            .by_name
             .get(&crate::query::author_name(name).to_lowercase())
             .copied()
-    }
-
-    /// How many papers the author named `name` has.
-    pub fn author_paper_count(&self, name: &str) -> usize {
-        self.find_author(name)
-            .map_or(0, |a| self.authors[a].papers.len())
     }
 
     /// Resolves ids to indices; ids the catalog does not know are dropped
@@ -329,6 +339,7 @@ impl Atlas {
             terms: query_terms(&query.text),
             filters: Filters {
                 years: query.years,
+                since: query.since,
                 ..Filters::default()
             },
             sort: query.sort(),
@@ -359,11 +370,22 @@ impl Atlas {
                 }),
             }
         }
+        for id in &query.papers {
+            match self.catalog.paper_index(id) {
+                Some(p) => selection.filters.papers.push(p),
+                None => ignored.push(Ignored {
+                    param: "paper".to_string(),
+                    value: id.clone(),
+                    reason: "not in the catalog",
+                }),
+            }
+        }
         (selection, ignored)
     }
 
     /// The papers each active filter allows; `None` for an inactive one.
-    /// Slots 0–3 are the facets, then [`YEARS`] and [`AUTHORS`].
+    /// Slots 0–3 are the facets, then [`YEARS`], [`AUTHORS`], [`PAPERS`]
+    /// and [`SINCE`].
     fn filter_sets(&self, selection: &Selection) -> [Option<Bits>; FILTERS] {
         let n = self.catalog.papers.len();
         let mut sets: [Option<Bits>; FILTERS] = Default::default();
@@ -398,12 +420,32 @@ impl Atlas {
         if !selection.filters.authors.is_empty() {
             let mut any = Bits::empty(n);
             for &a in &selection.filters.authors {
-                self.authors[a]
-                    .papers
+                self.authors().list[a]
+                    .1
                     .iter()
                     .for_each(|&p| any.insert(p as usize));
             }
             sets[AUTHORS] = Some(any);
+        }
+        // Unknown ids were dropped (SPEC.md §2): a list of only unknown ids
+        // narrows nothing, and the notice says why.
+        if !selection.filters.papers.is_empty() {
+            let mut listed = Bits::empty(n);
+            selection
+                .filters
+                .papers
+                .iter()
+                .for_each(|&p| listed.insert(p));
+            sets[PAPERS] = Some(listed);
+        }
+        if let Some(since) = selection.filters.since {
+            let mut added = Bits::empty(n);
+            for (p, paper) in self.catalog.papers.iter().enumerate() {
+                if paper.added.is_some_and(|day| day >= since) {
+                    added.insert(p);
+                }
+            }
+            sets[SINCE] = Some(added);
         }
         sets
     }

@@ -46,6 +46,28 @@ impl Day {
             .then_some(Day { year, month, day })
     }
 
+    /// The day after this one.
+    pub fn next(self) -> Day {
+        if self.day < days_in_month(self.year, self.month) {
+            Day {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Day {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Day {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
     /// The day (UTC) of a Unix time.
     pub fn from_unix_seconds(seconds: u64) -> Day {
         // Howard Hinnant's civil-from-days algorithm.
@@ -67,6 +89,20 @@ impl Day {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Day::from_unix_seconds(now)
+    }
+}
+
+/// As its `YYYY-MM-DD` text, in stored records.
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(d)?;
+        Day::parse(&text).ok_or_else(|| serde::de::Error::custom("not a day (YYYY-MM-DD)"))
     }
 }
 
@@ -101,6 +137,16 @@ mod tests {
         ] {
             assert_eq!(Day::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_next_day_rolls_over_months_years_and_leap_days() {
+        let next = |s: &str| Day::parse(s).unwrap().next().to_string();
+        assert_eq!(next("2026-11-28"), "2026-11-29");
+        assert_eq!(next("2026-11-30"), "2026-12-01");
+        assert_eq!(next("2026-12-31"), "2027-01-01");
+        assert_eq!(next("2024-02-28"), "2024-02-29");
+        assert_eq!(next("2025-02-28"), "2025-03-01");
     }
 
     #[test]

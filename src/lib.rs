@@ -15,6 +15,7 @@ pub mod export;
 pub mod lint;
 pub mod query;
 pub mod related;
+pub mod saved;
 pub mod search;
 pub mod text;
 

@@ -7,6 +7,7 @@
 //! `decode(encode(q)) == q` for every decoded `q`.
 
 use crate::catalog::is_slug;
+use crate::date::Day;
 use crate::text::words;
 use std::fmt;
 
@@ -155,6 +156,10 @@ pub struct Query {
     /// Author names, any of them (OR), matched case-insensitively and
     /// exactly; each trimmed, with inner runs of spaces made one.
     pub authors: Vec<String>,
+    /// Paper ids, any of them (OR): a shared list of papers.
+    pub papers: Vec<String>,
+    /// Papers `added` on or after this day.
+    pub since: Option<Day>,
     /// `None` is the default order for the text (see [`Query::sort`]).
     pub sort: Option<Sort>,
 }
@@ -219,6 +224,28 @@ impl Query {
                         reason: "not a year or range of years",
                     }),
                 },
+                "paper" => {
+                    for id in value.split(',').filter(|v| !v.is_empty()) {
+                        if !is_slug(id) {
+                            d.ignored.push(Ignored {
+                                param: key.clone(),
+                                value: id.to_string(),
+                                reason: "not a valid id",
+                            });
+                        } else if !q.papers.iter().any(|p| p == id) {
+                            q.papers.push(id.to_string());
+                        }
+                    }
+                }
+                "since" if value.is_empty() => {}
+                "since" => match Day::parse(&value) {
+                    Some(day) => q.since = Some(day),
+                    None => d.ignored.push(Ignored {
+                        param: key,
+                        value,
+                        reason: "not a date (YYYY-MM-DD)",
+                    }),
+                },
                 "sort" if value.is_empty() => {}
                 "sort" => match Sort::parse(&value) {
                     Some(s) => sort = Some(s),
@@ -269,6 +296,12 @@ impl Query {
         if !self.authors.is_empty() {
             let list: Vec<String> = self.authors.iter().map(|a| percent_encode(a)).collect();
             parts.push(format!("author={}", list.join(",")));
+        }
+        if !self.papers.is_empty() {
+            parts.push(format!("paper={}", self.papers.join(",")));
+        }
+        if let Some(day) = self.since {
+            parts.push(format!("since={day}"));
         }
         if let Some(sort) = self.sort {
             parts.push(format!("sort={}", sort.as_str()));
@@ -356,6 +389,17 @@ impl Query {
         next
     }
 
+    /// A view of exactly these papers (a shared list, SPEC.md §6).
+    pub fn of_papers<'a>(ids: impl IntoIterator<Item = &'a str>) -> Query {
+        let mut query = Query::default();
+        for id in ids {
+            if is_slug(id) && !query.papers.iter().any(|p| p == id) {
+                query.papers.push(id.to_string());
+            }
+        }
+        query
+    }
+
     /// This view with another search text (the sort follows the text when
     /// it was the default).
     pub fn with_text(&self, text: &str) -> Query {
@@ -371,6 +415,8 @@ impl Query {
             || Facet::ALL.iter().any(|&f| !self.values(f).is_empty())
             || !self.years.is_unbounded()
             || !self.authors.is_empty()
+            || !self.papers.is_empty()
+            || self.since.is_some()
     }
 
     /// This view with every filter and the text removed; the order stays.

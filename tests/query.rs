@@ -97,6 +97,31 @@ fn authors_are_names_compared_without_case_and_extra_spaces() {
 }
 
 #[test]
+fn a_shared_list_and_a_since_day_decode_and_encode_in_their_place() {
+    let d = Query::decode(
+        "since=2026-11-29&paper=orion-nsdi21,Bad!,delos-osdi20,orion-nsdi21&sort=title&author=A+B",
+    );
+    assert_eq!(d.query.papers, ["orion-nsdi21", "delos-osdi20"]);
+    assert_eq!(
+        d.query.since.map(|s| s.to_string()).as_deref(),
+        Some("2026-11-29")
+    );
+    assert_eq!(
+        d.query.encode(),
+        "author=A+B&paper=orion-nsdi21,delos-osdi20&since=2026-11-29&sort=title"
+    );
+    assert_eq!(d.ignored.len(), 1);
+    assert!(d.query.is_filtered());
+    for bad in ["since=2026-02-30", "since=yesterday", "since=2026-1-1"] {
+        let d = Query::decode(bad);
+        assert_eq!(d.query.since, None, "{bad}");
+        assert_eq!(d.ignored[0].reason, "not a date (YYYY-MM-DD)");
+    }
+    let shared = Query::of_papers(["a-1", "b-2", "a-1", "No Slug"]);
+    assert_eq!(shared.encode(), "paper=a-1,b-2");
+}
+
+#[test]
 fn repeated_and_duplicate_values_merge() {
     let q = decode("company=google&company=meta,google");
     assert_eq!(q.companies, ["google", "meta"]);
@@ -139,7 +164,7 @@ proptest! {
     #[test]
     fn decoding_url_shaped_strings_is_stable(
         parts in prop::collection::vec(
-            (prop::sample::select(vec!["q", "category", "company", "venue", "tag", "year", "author", "sort", "x", ""]),
+            (prop::sample::select(vec!["q", "category", "company", "venue", "tag", "year", "author", "paper", "since", "sort", "x", ""]),
              "[a-zA-Z0-9%+,=&\\- ]{0,12}"),
             0..6)
     ) {
@@ -158,6 +183,17 @@ proptest! {
                 q = q.toggled_author(name);
             }
         }
+        prop_assert_eq!(decode(&q.encode()), q);
+    }
+
+    /// Any shared list and day survive the URL.
+    #[test]
+    fn shared_lists_and_days_round_trip(
+        ids in prop::collection::vec("[a-z0-9-]{1,20}", 0..5),
+        (y, m, d) in (1900u16..2200, 1u8..=12, 1u8..=31),
+    ) {
+        let mut q = Query::of_papers(ids.iter().map(String::as_str));
+        q.since = systems_atlas::date::Day::parse(&format!("{y:04}-{m:02}-{d:02}"));
         prop_assert_eq!(decode(&q.encode()), q);
     }
 

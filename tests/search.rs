@@ -57,6 +57,9 @@ fn spec_match(c: &Catalog, p: &Paper, q: &Query) -> bool {
         && any(&q.venues, &[c.venues[p.venue].id.as_str()])
         && q.tags.iter().all(|t| tags.contains(&t.as_str()))
         && q.years.contains(p.year)
+        && (q.papers.is_empty() || q.papers.contains(&p.id))
+        && q.since
+            .is_none_or(|since| p.added.is_some_and(|added| added >= since))
         && (q.authors.is_empty()
             || p.authors.iter().any(|&a| {
                 q.authors
@@ -74,6 +77,7 @@ fn expected_ids(atlas: &Atlas, q: &Query) -> Vec<String> {
         q.values_mut(facet)
             .retain(|id| known.contains(&id.as_str()));
     }
+    q.papers.retain(|id| c.paper_index(id).is_some());
     q.authors.retain(|name| {
         c.people
             .iter()
@@ -140,6 +144,17 @@ const VIEWS: &[&str] = &[
     "author=Andrew+D.+Ferguson&year=2021",
     "author=Marc+Brooker&q=tiny",
     "author=Marc+Brooker&company=google",
+    "paper=orion-nsdi21,delos-osdi20",
+    "paper=orion-nsdi21,no-such-paper-99",
+    "paper=no-such-paper-99",
+    "paper=orion-nsdi21,delos-osdi20&year=2021",
+    "paper=orion-nsdi21,delos-osdi20&q=orion",
+    "since=2026-11-28",
+    "since=2026-11-29",
+    "since=2026-12-01",
+    "since=2030-01-01",
+    "since=2026-11-29&company=google",
+    "since=2026-12-01&tag=llm&paper=orion-nsdi21",
 ];
 
 #[test]
