@@ -4,7 +4,9 @@
 //   node tools/screenshot.mjs <dist> <out-dir> [path-with-query ...]
 //
 // Each path (default: the root view, a filtered view, a paper page) is
-// taken at 1280 and 390 px wide in both colour schemes.
+// taken at 1280 and 390 px wide in both colour schemes. To show the reading
+// list, ATLAS_SAVED=id1,id2 saves papers first and ATLAS_LAST_VISIT=day
+// makes that day the visit before this one.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,11 +35,21 @@ try {
         colorScheme: scheme,
         deviceScaleFactor: 1,
       });
+      const saved = (process.env.ATLAS_SAVED ?? '').split(',').filter(Boolean);
+      const lastVisit = process.env.ATLAS_LAST_VISIT;
+      await context.addInitScript(({ saved, lastVisit }) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        if (saved.length) {
+          localStorage.setItem('atlas-saved', JSON.stringify({ version: 1, papers: saved.map((id, i) => ({ id, saved: i })) }));
+        }
+        if (lastVisit) localStorage.setItem('atlas-visits', JSON.stringify({ current: lastVisit, previous: null }));
+      }, { saved, lastVisit });
       const page = await context.newPage();
       page.on('console', (m) => m.type() === 'error' && console.error(`console error: ${m.text()}`));
       for (const [i, view] of views.entries()) {
         await page.goto(server.url + view);
-        await page.waitForSelector('[data-testid="result-count"], [data-testid="paper-title"], [data-testid="not-found"], [data-testid="error"]');
+        await page.waitForSelector('[data-testid="result-count"], [data-testid="paper-title"], [data-testid="saved-count"], [data-testid="not-found"], [data-testid="error"]');
         await page.waitForTimeout(150);
         const file = join(out, `${i}-${size.name}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: size.name === 'desktop' ? false : false });

@@ -350,6 +350,9 @@ pub fn Explorer() -> impl IntoView {
                         <ResultSummary url_ignored=url_ignored resolved=resolved/>
                         <super::export_menu::ExportMenu/>
                     </div>
+                    <super::reading_list::ReadingListNotice/>
+                    <NewSinceNotice/>
+                    <SharedListNotice/>
                     <ActiveFilters/>
                     <EmptyState resolved=resolved/>
                     <ol class="atlas-results__list" node_ref=list on:click=move |e| card_tags.click(e)>
@@ -456,8 +459,99 @@ pub fn Header() -> impl IntoView {
                 "Systems Atlas"
             </a>
             <span class="atlas-header__about">{about}</span>
+            <SavedLink/>
             <super::theme::ThemeToggle/>
         </header>
+    }
+}
+
+/// The link to the saved list, with its count (SPEC.md §4 `saved-link`).
+#[component]
+fn SavedLink() -> impl IntoView {
+    let ctx = use_atlas();
+    let reading = super::reading_list::use_reading_list();
+    let count = move || reading.list.with(|l| l.len());
+    view! {
+        <a class="atlas-header__saved" data-testid="saved-link" href=ctx.saved_href()>
+            <span aria-hidden="true">"★ "</span>
+            <span class="atlas-header__saved-label">"Saved "</span>
+            <span class="atlas-header__saved-count" data-testid="saved-count-badge">{count}</span>
+            <span class="atlas-visually-hidden">" papers"</span>
+        </a>
+    }
+}
+
+/// "N papers were added since your last visit": a link to them
+/// (`?since=`), and a way to dismiss it.
+#[component]
+fn NewSinceNotice() -> impl IntoView {
+    let ctx = use_atlas();
+    let reading = super::reading_list::use_reading_list();
+    let view_state = use_view();
+    move || {
+        let since = reading.visits.with(|v| v.new_since())?;
+        let previous = reading.visits.with(|v| v.previous)?;
+        let query = Query {
+            since: Some(since),
+            ..Query::default()
+        };
+        let (_, results) = ctx.atlas.search(&query, 0);
+        let n = results.count;
+        (n > 0).then(|| {
+            let noun = if n == 1 { "paper was" } else { "papers were" };
+            let href = ctx.explorer_href(&query.encode());
+            view! {
+                <div class="atlas-notice atlas-notice--new" data-testid="new-since" role="status">
+                    <p>
+                        {format!("{n} {noun} added since your last visit on {previous}. ")}
+                        <a href=href on:click=move |e| {
+                            // Within the explorer: the view changes in place.
+                            e.prevent_default();
+                            view_state.set(query.clone(), History::Push);
+                        }>{if n == 1 { "Show it" } else { "Show them" }}</a>
+                    </p>
+                    <button class="atlas-button atlas-button--small" on:click=move |_| reading.dismiss_new()>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A shared list (`?paper=`): how many papers, and "Save all".
+#[component]
+fn SharedListNotice() -> impl IntoView {
+    let ctx = use_atlas();
+    let reading = super::reading_list::use_reading_list();
+    let filters = use_view().filters;
+    move || {
+        let listed: Vec<String> = filters.with(|f| {
+            f.papers
+                .iter()
+                .map(|&p| ctx.atlas.catalog.papers[p].id.clone())
+                .collect()
+        });
+        (!listed.is_empty()).then(|| {
+            let n = listed.len();
+            let all_saved = Memo::new({
+                let listed = listed.clone();
+                move |_| reading.list.with(|l| listed.iter().all(|id| l.contains(id)))
+            });
+            view! {
+                <div class="atlas-notice atlas-notice--shared" data-testid="shared-list" role="status">
+                    <p>{format!("A shared list of {n} paper{}.", if n == 1 { "" } else { "s" })}</p>
+                    <button
+                        class="atlas-button atlas-button--small"
+                        data-testid="save-all"
+                        disabled=move || all_saved.get()
+                        on:click=move |_| reading.save_all(listed.iter().map(String::as_str))
+                    >
+                        {move || if all_saved.get() { "All saved" } else { "Save all" }}
+                    </button>
+                </div>
+            }
+        })
     }
 }
 
@@ -574,6 +668,14 @@ fn ActiveFilters() -> impl IntoView {
                     let name = atlas.author_name(a).to_string();
                     chips.push((format!("Author: {name}"), Chip::Author(name)));
                 }
+                if !f.papers.is_empty() {
+                    let n = f.papers.len();
+                    let noun = if n == 1 { "paper" } else { "papers" };
+                    chips.push((format!("Shared list: {n} {noun}"), Chip::Papers));
+                }
+                if let Some(day) = f.since {
+                    chips.push((format!("Added since {day}"), Chip::Since));
+                }
                 chips
             })
         })
@@ -587,6 +689,8 @@ fn ActiveFilters() -> impl IntoView {
             }
             Chip::Years => next.years = YearRange::default(),
             Chip::Author(name) => next = next.toggled_author(name),
+            Chip::Papers => next.papers.clear(),
+            Chip::Since => next.since = None,
         }
         view_state.set(next, History::Push);
     };
@@ -644,6 +748,8 @@ enum Chip {
     Facet(Facet, usize),
     Years,
     Author(String),
+    Papers,
+    Since,
 }
 
 /// When nothing matches: which filter to remove, and "did you mean".
@@ -739,6 +845,16 @@ fn relaxations(atlas: &Arc<Atlas>, q: &Query) -> Vec<(String, usize, Query)> {
     for name in &q.authors {
         options.push((format!("author {name}"), q.toggled_author(name)));
     }
+    if !q.papers.is_empty() {
+        let mut next = q.clone();
+        next.papers.clear();
+        options.push(("the shared list".to_string(), next));
+    }
+    if let Some(day) = q.since {
+        let mut next = q.clone();
+        next.since = None;
+        options.push((format!("added since {day}"), next));
+    }
     options
         .into_iter()
         .filter_map(|(label, next)| {
@@ -763,6 +879,8 @@ fn active_filter_count(q: &Query) -> usize {
     Facet::ALL.iter().map(|&f| q.values(f).len()).sum::<usize>()
         + usize::from(!q.years.is_unbounded())
         + q.authors.len()
+        + usize::from(!q.papers.is_empty())
+        + usize::from(q.since.is_some())
 }
 
 /// "rdma · Networking — Systems Atlas".

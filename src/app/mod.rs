@@ -15,6 +15,8 @@ mod offline;
 mod paper_card;
 mod paper_page;
 mod patch;
+mod reading_list;
+mod saved_page;
 mod tag_cloud;
 mod theme;
 mod timeline_chart;
@@ -65,6 +67,10 @@ impl AtlasContext {
             ..Default::default()
         };
         self.explorer_href(&query.encode())
+    }
+
+    pub fn saved_href(&self) -> String {
+        format!("{}/saved", self.base)
     }
 
     pub fn paper_href(&self, id: &str) -> String {
@@ -134,10 +140,12 @@ pub fn Pages(atlas: Arc<Atlas>, #[prop(into)] base: String) -> impl IntoView {
         base: base.into(),
         last_view: RwSignal::new(String::new()),
     });
+    reading_list::ReadingList::provide();
     view! {
         <Routes fallback=|| view! { <paper_page::NotFound what="page"/> }>
             <Route path=path!("/") view=explorer::Explorer/>
             <Route path=path!("/paper/:id") view=paper_page::PaperPage/>
+            <Route path=path!("/saved") view=saved_page::SavedPage/>
         </Routes>
     }
 }

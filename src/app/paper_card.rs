@@ -1,8 +1,9 @@
 //! One paper in the result list.
 
 use super::explorer::{use_view, ViewState};
+use super::reading_list::{use_reading_list, SaveButton};
 use super::use_atlas;
-use crate::query::Facet;
+use crate::query::{Facet, Query};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,12 +12,17 @@ use wasm_bindgen::JsCast;
 const CARD_AUTHORS: usize = 3;
 
 /// A paper's card: title (to its page), authors (each to their papers),
-/// venue and year, companies, category, summary, tags (each toggles the tag
-/// filter) and its link.
+/// venue and year, companies, category, "New" since the last visit,
+/// summary, tags (in the explorer each toggles the tag filter; elsewhere
+/// each links to it), save, and its link.
 #[component]
 pub fn PaperCard(index: usize) -> impl IntoView {
     let ctx = use_atlas();
-    let view_state = use_view();
+    // Only the explorer has a view whose filters the tags toggle.
+    let view_state = use_context::<ViewState>();
+    let is_new = use_reading_list()
+        .visits
+        .with_untracked(|v| v.is_new(ctx.atlas.catalog.papers[index].added));
     let catalog = &ctx.atlas.catalog;
     let paper = &catalog.papers[index];
     let companies = catalog
@@ -44,26 +50,38 @@ pub fn PaperCard(index: usize) -> impl IntoView {
     // handles their clicks and updates their pressed state for all cards
     // (see `CardTags`), so a keystroke that brings new cards builds them
     // quickly.
-    let tags = view_state.filters.with_untracked(|f| {
-        catalog
-            .tags_of(paper)
-            .zip(&paper.tags)
-            .map(|(tag, &t)| {
-                view! {
-                    <li>
-                        <button
-                            class="atlas-card__tag"
-                            data-tag=tag.id.clone()
-                            aria-pressed=f.contains(Facet::Tag, t).to_string()
-                            title=tag.description.clone().unwrap_or_default()
-                        >
-                            {format!("#{}", tag.id)}
-                        </button>
-                    </li>
+    let tags = catalog
+        .tags_of(paper)
+        .zip(&paper.tags)
+        .map(|(tag, &t)| {
+            let title = tag.description.clone().unwrap_or_default();
+            let label = format!("#{}", tag.id);
+            match view_state {
+                Some(view_state) => {
+                    let pressed = view_state
+                        .filters
+                        .with_untracked(|f| f.contains(Facet::Tag, t));
+                    view! {
+                        <li>
+                            <button class="atlas-card__tag" data-tag=tag.id.clone()
+                                aria-pressed=pressed.to_string() title=title>
+                                {label}
+                            </button>
+                        </li>
+                    }
+                    .into_any()
                 }
-            })
-            .collect_view()
-    });
+                None => {
+                    let href =
+                        ctx.explorer_href(&Query::default().toggled(Facet::Tag, &tag.id).encode());
+                    view! {
+                        <li><a class="atlas-card__tag" href=href title=title>{label}</a></li>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view();
     view! {
         <article class="atlas-card" data-testid="paper-card" data-paper-id=paper.id.clone()>
             <h3 class="atlas-card__title">
@@ -87,10 +105,15 @@ pub fn PaperCard(index: usize) -> impl IntoView {
                 <span class=format!("atlas-badge atlas-badge--cat{}", paper.category)>
                     {category.name.clone()}
                 </span>
+                {is_new.then(|| view! {
+                    <span class="atlas-badge atlas-badge--new" data-testid="new-badge"
+                        title="Added since your last visit">"New"</span>
+                })}
             </p>
             <p class="atlas-card__summary">{paper.summary.clone()}</p>
             <div class="atlas-card__foot">
                 <ul class="atlas-card__tags" aria-label="Tags">{tags}</ul>
+                <SaveButton id=paper.id.clone() title=paper.title.clone()/>
                 {paper.url.clone().map(|url| view! {
                     <a class="atlas-card__external" href=url target="_blank" rel="noopener noreferrer">
                         "Paper ↗"

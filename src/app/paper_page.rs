@@ -100,6 +100,9 @@ fn PaperDetails(index: usize) -> impl IntoView {
                 {has_authors.then(|| view! {
                     <p class="atlas-paper__authors" aria-label="Authors">{byline}</p>
                 })}
+                <p class="atlas-paper__actions">
+                    <super::reading_list::SaveButton id=paper.id.clone() title=paper.title.clone()/>
+                </p>
                 <dl class="atlas-paper__facts">
                     <dt>"Venue"</dt>
                     <dd><a href=filter_href(Facet::Venue, &venue.id)>{venue.name.clone()}</a>

@@ -41,6 +41,20 @@ describe('accessibility', () => {
         await app.open(p, `paper/${paper.id}`);
         await expectPaperPage(p, paper);
         assert.deepEqual(await violations(p), [], 'paper page');
+        // The saved page with two papers and one the catalog lacks, the
+        // clear-all confirmation open, and a shared list with its notice.
+        const ids = [app.catalog.papers[1].id, app.catalog.papers[2].id];
+        await p.evaluate((ids) => localStorage.setItem('atlas-saved', JSON.stringify({
+          version: 1,
+          papers: [...ids, 'not-in-this-catalog-99'].map((id, i) => ({ id, saved: i })),
+        })), ids);
+        await app.open(p, 'saved');
+        await p.locator('[data-testid="saved-missing"]').waitFor();
+        await p.locator('[data-testid="clear-saved"]').click();
+        assert.deepEqual(await violations(p), [], 'saved page');
+        await app.open(p, `?paper=${ids.join(',')}`);
+        await expectView(p, ids, 'a shared list');
+        assert.deepEqual(await violations(p), [], 'shared list');
       } finally {
         await context.close();
       }

@@ -379,7 +379,11 @@ export class Reference {
         .map((raw) => personKey(decodeURIComponent(raw.replace(/\+/g, ' '))))
         .filter((name) => name && this.papers.some((p) => p.people.has(name))),
     );
+    const isDay = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
     return {
+      papers: [...new Set(params.getAll('paper').flatMap((v) => v.split(',')).filter((id) => this.byId.has(id)))],
+      since: params.getAll('since').filter(isDay).at(-1) ?? null,
       authors,
       terms: words(params.getAll('q').at(-1) ?? ''),
       category: ids('category'),
@@ -404,6 +408,8 @@ export class Reference {
           anyOf(view.venue, [p.venue]) &&
           view.tag.every((tag) => p.tags.includes(tag)) &&
           (view.authors.size === 0 || [...view.authors].some((name) => p.people.has(name))) &&
+          (view.papers.length === 0 || view.papers.includes(p.id)) &&
+          (view.since === null || (p.added ?? '') >= view.since) &&
           (view.years === null ||
             ((view.years.from === null || p.year >= view.years.from) &&
               (view.years.to === null || p.year <= view.years.to))),
