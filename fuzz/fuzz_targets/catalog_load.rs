@@ -7,7 +7,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use systems_atlas::catalog::Catalog;
-use systems_atlas::lint::lint;
+use systems_atlas::date::Day;
+use systems_atlas::lint::{lint, LintOptions};
 
 fuzz_target!(|data: &[u8]| {
     // The app reads the response as text, so the loader only ever sees a
@@ -15,7 +16,15 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     match Catalog::from_json(&text) {
         Ok(catalog) => {
-            let _ = lint(&catalog, 2026);
+            let options = LintOptions {
+                today: Day {
+                    year: 2026,
+                    month: 12,
+                    day: 1,
+                },
+                unverified_authors: &["orion-nsdi21"],
+            };
+            let _ = lint(&catalog, &options);
         }
         Err(error) => assert!(!error.to_string().is_empty(), "an error without a message"),
     }
