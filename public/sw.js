@@ -6,8 +6,12 @@
 // - A new version installs beside the old one and waits; the page offers
 //   "New version — reload", which sends "skip-waiting". Activation deletes
 //   the caches of older versions, so files of two versions never mix.
-// - Navigations (any route: /, ?company=…, paper/<id>) get the cached
-//   index.html: the app routes on the client.
+// - Navigations: the root (any query string) gets the cached index.html,
+//   the prerendered root view; a paper page its prerendered
+//   paper/<id>.html, cached the first time it is visited (the 411 of them
+//   are not worth a first visit's bandwidth); anything else, and a paper
+//   page not cached yet while offline, the app shell (404.html), in which
+//   the app renders every route.
 // - catalog.json is stale-while-revalidate: the cached copy answers at
 //   once, the network refreshes the cache, and open pages are told
 //   "catalog-updated" when its content changed.
@@ -18,6 +22,7 @@ const VERSION = self.__ATLAS_VERSION__;
 const CACHE = `atlas-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 const INDEX = new URL('index.html', SCOPE).href;
+const SHELL = new URL('404.html', SCOPE).href;
 const CATALOG = new URL('catalog.json', SCOPE).href;
 
 self.addEventListener('install', (event) => {
@@ -48,13 +53,39 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
 
   if (request.mode === 'navigate') {
-    event.respondWith(fromCache(INDEX).then((cached) => cached || fetch(request)));
+    event.respondWith(navigation(event, url));
   } else if (url.href.split('?')[0] === CATALOG) {
     event.respondWith(staleWhileRevalidate(event, CATALOG));
   } else {
     event.respondWith(fromCache(url.href).then((cached) => cached || fetch(request)));
   }
 });
+
+function navigation(event, url) {
+  const path = url.pathname.slice(SCOPE.pathname.length);
+  if (path === '' || path === 'index.html') {
+    return fromCache(INDEX).then((cached) => cached || fetch(event.request));
+  }
+  const paper = /^paper\/([a-z0-9-]+)$/.exec(path);
+  if (paper) {
+    // Cache first, refreshed in the background; offline and not cached
+    // yet, the shell renders it.
+    const href = new URL(`paper/${paper[1]}.html`, SCOPE).href;
+    return caches.open(CACHE).then(async (cache) => {
+      const cached = await cache.match(href);
+      const refresh = fetch(event.request).then((response) => {
+        if (response.ok) cache.put(href, response.clone());
+        return response;
+      });
+      if (cached) {
+        event.waitUntil(refresh.catch(() => {}));
+        return cached;
+      }
+      return refresh.catch(() => fromCache(SHELL));
+    });
+  }
+  return fromCache(SHELL).then((cached) => cached || fetch(event.request));
+}
 
 function fromCache(href) {
   return caches.open(CACHE).then((cache) => cache.match(href));

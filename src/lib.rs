@@ -6,6 +6,9 @@
 //! back into a new [`query::Query`]. Everything but `app` is plain Rust and
 //! tests natively.
 
+// The explorer's view type is deep when the components render to HTML.
+#![recursion_limit = "256"]
+
 pub mod atlas;
 pub mod bits;
 pub mod catalog;
@@ -17,7 +20,8 @@ pub mod query;
 pub mod related;
 pub mod saved;
 pub mod search;
+pub mod site;
 pub mod text;
 
-#[cfg(feature = "app")]
+#[cfg(feature = "components")]
 pub mod app;

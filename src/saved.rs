@@ -52,6 +52,13 @@ impl std::fmt::Display for StoredProblem {
     }
 }
 
+/// Any JSON object's `version`, whatever else it holds.
+#[derive(Deserialize)]
+struct Versioned {
+    #[serde(default)]
+    version: Option<u64>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct Stored {
     version: u64,
@@ -64,15 +71,21 @@ impl SavedList {
         let Some(text) = text else {
             return Ok(SavedList::default());
         };
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| StoredProblem::Corrupt(e.to_string()))?;
-        if value.get("version").and_then(serde_json::Value::as_u64) != Some(VERSION) {
+        // Typed all the way (no `serde_json::Value`, which would add its
+        // own parser to the wasm): first whether it is JSON at all, then
+        // whether it is this version's list.
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map_err(|e| StoredProblem::Corrupt(e.to_string()))?;
+        let version = serde_json::from_str::<Versioned>(text)
+            .ok()
+            .and_then(|v| v.version);
+        if version != Some(VERSION) {
             return Err(StoredProblem::Foreign(format!(
                 "it has no \"version\": {VERSION}"
             )));
         }
         let stored: Stored =
-            serde_json::from_value(value).map_err(|e| StoredProblem::Foreign(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| StoredProblem::Foreign(e.to_string()))?;
         let mut list = SavedList::default();
         for entry in stored.papers {
             if !is_slug(&entry.id) {

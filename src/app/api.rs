@@ -70,7 +70,7 @@ pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
         Catalog::from_reader(reader)
     }
     .map_err(|e| e.to_string())?;
-    mark("atlas:catalog-parsed");
+    super::browser::mark("atlas:catalog-parsed");
     if catalog.papers.is_empty() {
         return Err(format!("{CATALOG_URL} is valid but lists no papers."));
     }
@@ -105,12 +105,5 @@ impl std::io::Read for JsBytes {
         self.bytes.subarray(self.at, end).copy_to(&mut buf[..n]);
         self.at = end;
         Ok(n)
-    }
-}
-
-/// A `performance.mark`, for the benchmark and the browser's profiler.
-pub fn mark(name: &str) {
-    if let Some(performance) = leptos::prelude::window().performance() {
-        let _ = performance.mark(name);
     }
 }

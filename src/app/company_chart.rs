@@ -3,8 +3,8 @@
 //! click toggles the company filter.
 
 use super::chart_panel::ChartPanel;
-use super::explorer::use_view;
 use super::use_atlas;
+use super::view_state::use_view;
 use crate::chart::{nice_max, px};
 use crate::query::Facet;
 use leptos::prelude::*;

@@ -1,252 +1,35 @@
 //! The explorer page: search, filters, the result list and the charts of
-//! the current view. Its state is the URL (SPEC.md §2): a [`Query`] decoded
-//! once at mount and on back/forward, and written back on every change.
+//! the current view. Its state is the URL (SPEC.md §2), kept by
+//! [`ExplorerState`] (`view_state.rs`), which its widgets read.
 
+use super::browser::on_window;
 use super::company_chart::CompanyChart;
 use super::facet_panel::FacetPanel;
-use super::later::{after_paint, Later};
+use super::later::Later;
 use super::paper_card::{CardTags, PaperCard};
 use super::tag_cloud::TagCloud;
 use super::timeline_chart::TimelineChart;
 use super::use_atlas;
-use crate::atlas::{Atlas, Filters, Results, Selection, PAGE};
+use super::view_state::{use_view, year_label, ExplorerState, History, ViewState};
+use crate::atlas::{Atlas, Selection, PAGE};
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
-
-/// How a change reaches the browser history.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum History {
-    /// Typing: the entry is replaced, so back does not replay keystrokes.
-    Replace,
-    /// A deliberate click: a new entry that back returns from.
-    Push,
-}
-
-/// The explorer's view state, shared with its widgets.
-#[derive(Clone, Copy)]
-pub struct ViewState {
-    /// Read-only: a change goes through [`ViewState::set`], which keeps
-    /// the filters and the URL in step.
-    pub query: ReadSignal<Query>,
-    /// The chosen filters without the text. Hundreds of controls show
-    /// what is chosen (facet rows, cloud tags, chart bars, card tags), so
-    /// it is a signal written only when the filters change: as a Memo of
-    /// the query, every keystroke made each of them check it again
-    /// (a task poll and a copy of its sources apiece).
-    pub filters: ReadSignal<Filters>,
-    pub results: Memo<Results>,
-    change: Callback<(Query, History)>,
-    url: UrlSync,
-}
-
-impl ViewState {
-    /// Shows `next` and records it in the URL.
-    pub fn set(&self, next: Query, history: History) {
-        self.change.run((next, history));
-    }
-
-    /// Toggles one value of a facet (a deliberate click).
-    pub fn toggle(&self, facet: Facet, id: &str) {
-        self.set(
-            self.query.with_untracked(|q| q.toggled(facet, id)),
-            History::Push,
-        );
-    }
-
-    /// Sets or clears the year range (a deliberate click).
-    pub fn set_years(&self, years: YearRange) {
-        let mut next = self.query.get_untracked();
-        next.years = years;
-        self.set(next, History::Push);
-    }
-
-    /// Writes a URL change that is still waiting for the next frame, so
-    /// that the address bar is exact (before copying it, for one).
-    pub fn flush_url(&self) {
-        self.url.flush();
-    }
-}
-
-pub fn use_view() -> ViewState {
-    use_context::<ViewState>().expect("ViewState is provided by Explorer")
-}
-
-fn current_search() -> String {
-    window().location().search().unwrap_or_default()
-}
-
-/// The URL and the document title follow the view. Typing writes them one
-/// frame after the list has updated, once per frame however fast the keys
-/// come (`replaceState` and a title change each cost milliseconds in
-/// Chromium); a click writes a new history entry at once, after any write
-/// still waiting.
-#[derive(Clone, Copy)]
-struct UrlSync {
-    /// The href and title a keystroke left to write.
-    pending: StoredValue<Option<(String, String)>>,
-    write: Callback<(String, String, History)>,
-}
-
-impl UrlSync {
-    fn new() -> UrlSync {
-        let navigate = use_navigate();
-        UrlSync {
-            pending: StoredValue::new(None),
-            write: Callback::new(move |(href, title, history): (String, String, History)| {
-                // `resolve: false` with the base included: resolving would
-                // add the base a second time under a sub-path (GUIDE.md).
-                navigate(
-                    &href,
-                    NavigateOptions {
-                        resolve: false,
-                        replace: history == History::Replace,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
-                document().set_title(&title);
-            }),
-        }
-    }
-
-    fn record(self, href: String, title: String, history: History) {
-        match history {
-            History::Push => {
-                self.flush();
-                self.write.run((href, title, History::Push));
-            }
-            History::Replace => {
-                let first = self.pending.with_value(Option::is_none);
-                self.pending.set_value(Some((href, title)));
-                if first {
-                    // After the frame that shows the keystroke's results.
-                    after_paint(move || self.flush());
-                }
-            }
-        }
-    }
-
-    /// Drops what is pending: the user went back or forward meanwhile.
-    fn cancel(self) {
-        self.pending.try_set_value(None);
-    }
-
-    /// Writes what is pending, unless the explorer has gone (a link was
-    /// followed in the meantime, and the URL is the new page's).
-    fn flush(self) {
-        if let Some((href, title)) = self.pending.try_update_value(Option::take).flatten() {
-            self.write.run((href, title, History::Replace));
-        }
-    }
-}
-
-/// Papers the search index reads per task: about 15 ms of work in the
-/// browser, so that a page of 100,000 papers (seconds of building) still
-/// scrolls and answers clicks meanwhile.
-const INDEX_STEP: usize = 1000;
-
-/// Builds the search index a step per task, and marks when it is ready.
-/// A search in between finishes the build at once (`Atlas::index`).
-fn build_index(atlas: Arc<Atlas>) {
-    if atlas.build_index_step(INDEX_STEP) {
-        super::api::mark("atlas:index-built");
-    } else {
-        set_timeout(move || build_index(atlas), std::time::Duration::ZERO);
-    }
-}
 
 /// The explorer page.
 #[component]
 pub fn Explorer() -> impl IntoView {
     let ctx = use_atlas();
-    let atlas = ctx.atlas.clone();
-    // The router's location, not window.location: when a link leads here
-    // from another page, the route renders before the browser URL changes.
-    let decoded = Query::decode(&use_location().search.get_untracked());
-    document().set_title(&view_title(&atlas, &decoded.query));
-    let query = RwSignal::new(decoded.query);
-    // Values the URL had that could not be used, shown as a notice.
-    let url_ignored = RwSignal::new(decoded.ignored);
-    let shown = RwSignal::new(PAGE);
-
-    // The resolved selection is read by the results, the list order and the
-    // notices, so it is a Memo; so are the results (list, counts, charts).
-    let resolved = Memo::new({
-        let atlas = atlas.clone();
-        move |_| query.with(|q| atlas.resolve(q))
-    });
-    let (filters, set_filters) =
-        signal(resolved.with_untracked(|(selection, _)| selection.filters.clone()));
-    // The one writer of the query: the filters follow, if they changed.
-    let show = move |next: Query| {
-        query.set(next);
-        let chosen = resolved.with_untracked(|(selection, _)| selection.filters.clone());
-        if filters.with_untracked(|now| *now != chosen) {
-            set_filters.set(chosen);
-        }
-    };
-    let results = Memo::new({
-        let atlas = atlas.clone();
-        move |_| resolved.with(|(selection, _)| atlas.run(selection))
-    });
-    let ordered = Memo::new({
-        let atlas = atlas.clone();
-        move |_| {
-            let limit = shown.get();
-            resolved.with(|(selection, _)| {
-                results.with(|r| atlas.ordered(selection, &r.matches, limit))
-            })
-        }
-    });
-
-    // The search index is built in steps after the first results are
-    // painted, so that they show without waiting for it (a search before
-    // then finishes it on the spot).
-    after_paint({
-        let atlas = atlas.clone();
-        move || build_index(atlas)
-    });
-
-    let url = UrlSync::new();
-    let last_view = ctx.last_view;
-    let hrefs = ctx.clone();
-    last_view.set(query.with_untracked(Query::encode));
-    let change = Callback::new(move |(next, history): (Query, History)| {
-        // The list updates from the signal at once; the URL follows.
-        let encoded = next.encode();
-        let title = view_title(&hrefs.atlas, &next);
-        shown.set(PAGE);
-        show(next);
-        url_ignored.set(Vec::new());
-        last_view.set(encoded.clone());
-        url.record(hrefs.explorer_href(&encoded), title, history);
-    });
-    let view_state = ViewState {
-        query: query.read_only(),
-        filters,
-        results,
-        change,
-        url,
-    };
-    provide_context(view_state);
-
-    // Back and forward restore the view the URL describes.
-    let popstate_atlas = atlas.clone();
-    let popstate = window_event_listener(ev::popstate, move |_| {
-        url.cancel();
-        let decoded = Query::decode(&current_search());
-        last_view.set(decoded.query.encode());
-        document().set_title(&view_title(&popstate_atlas, &decoded.query));
-        show(decoded.query);
-        url_ignored.set(decoded.ignored);
-        shown.set(PAGE);
-    });
-    on_cleanup(move || popstate.remove());
+    let ExplorerState {
+        view: view_state,
+        resolved,
+        ordered,
+        shown,
+        url_ignored,
+    } = ExplorerState::provide(&ctx);
+    let ViewState { query, results, .. } = view_state;
 
     // Scrolling near the end of the list shows the next page.
     let list = NodeRef::<leptos::html::Ol>::new();
@@ -268,7 +51,7 @@ pub fn Explorer() -> impl IntoView {
 
     // `/` focuses the search box from anywhere but another text field.
     let search_box = NodeRef::<Input>::new();
-    let keys = window_event_listener(ev::keydown, move |e| {
+    let keys = on_window(ev::keydown, move |e| {
         if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
@@ -280,7 +63,11 @@ pub fn Explorer() -> impl IntoView {
             let _ = input.focus();
         }
     });
-    on_cleanup(move || keys.remove());
+    on_cleanup(move || {
+        if let Some(keys) = keys {
+            keys.remove();
+        }
+    });
 
     let filters_open = RwSignal::new(false);
     let active_filters = move || query.with(active_filter_count);
@@ -442,23 +229,24 @@ impl Drop for NearEnd {
 pub fn Header() -> impl IntoView {
     let ctx = use_atlas();
     let catalog = &ctx.atlas.catalog;
-    let about = format!(
-        "{} · {} papers{}",
-        catalog.name,
-        catalog.papers.len(),
-        catalog
-            .updated
-            .as_ref()
-            .map(|u| format!(" · updated {u}"))
-            .unwrap_or_default()
-    );
+    let count = format!("{} papers", catalog.papers.len());
+    let updated = catalog
+        .updated
+        .as_ref()
+        .map(|u| format!(" · updated {u}"))
+        .unwrap_or_default();
     view! {
         <header class="atlas-header">
             <a class="atlas-header__brand" href=ctx.explorer_href("")>
                 <span class="atlas-header__logo" aria-hidden="true">"◆"</span>
                 "Systems Atlas"
             </a>
-            <span class="atlas-header__about">{about}</span>
+            <span class="atlas-header__about">
+                {format!("{} · ", catalog.name)}
+                // Every paper by area, by plain links (SPEC.md §5).
+                <a href=ctx.papers_href() data-testid="all-papers">{count}</a>
+                {updated}
+            </span>
             <SavedLink/>
             <super::theme::ThemeToggle/>
         </header>
@@ -864,50 +652,10 @@ fn relaxations(atlas: &Arc<Atlas>, q: &Query) -> Vec<(String, usize, Query)> {
         .collect()
 }
 
-/// "2021–2023", "since 2023", "until 2021", "2022".
-pub fn year_label(years: YearRange) -> String {
-    match (years.from, years.to) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("since {a}"),
-        (None, Some(b)) => format!("until {b}"),
-        (None, None) => "all".to_string(),
-    }
-}
-
 fn active_filter_count(q: &Query) -> usize {
     Facet::ALL.iter().map(|&f| q.values(f).len()).sum::<usize>()
         + usize::from(!q.years.is_unbounded())
         + q.authors.len()
         + usize::from(!q.papers.is_empty())
         + usize::from(q.since.is_some())
-}
-
-/// "rdma · Networking — Systems Atlas".
-fn view_title(atlas: &Atlas, q: &Query) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if q.has_terms() {
-        parts.push(format!("“{}”", q.text.trim()));
-    }
-    for facet in Facet::ALL {
-        let ids = atlas.facet_ids(facet);
-        for id in q.values(facet) {
-            if let Some(i) = ids.iter().position(|known| known == id) {
-                parts.push(atlas.facet_name(facet, i).to_string());
-            }
-        }
-    }
-    if !q.years.is_unbounded() {
-        parts.push(year_label(q.years));
-    }
-    parts.extend(q.authors.iter().filter_map(|name| {
-        atlas
-            .find_author(name)
-            .map(|a| atlas.author_name(a).to_string())
-    }));
-    if parts.is_empty() {
-        "Systems Atlas — production systems papers".to_string()
-    } else {
-        format!("{} — Systems Atlas", parts.join(" · "))
-    }
 }

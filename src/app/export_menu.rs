@@ -2,8 +2,8 @@
 //! BibTeX, CSV, JSON or Markdown.
 
 use super::clipboard::use_copy;
-use super::explorer::use_view;
 use super::use_atlas;
+use super::view_state::use_view;
 use crate::export::{export, Format};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,10 +1,10 @@
 //! The filter panel: one group per facet with live counts (SPEC.md §4
 //! hooks `facet-<parameter>` and `data-value`).
 
-use super::explorer::{use_view, year_label};
 use super::later::Later;
 use super::patch::{patch_changed, set_text};
 use super::use_atlas;
+use super::view_state::{use_view, year_label};
 use crate::query::{Facet, YearRange};
 use leptos::html;
 use leptos::prelude::*;

@@ -7,11 +7,7 @@ use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-/// Runs `f` in a task after the next frame: once what the current task
-/// changed is on screen.
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}
+pub use super::browser::after_paint;
 
 /// Resolves in a new task: the code after `next_task().await` runs once
 /// the browser has had the chance to paint and to handle input.
@@ -38,7 +34,8 @@ thread_local! {
 /// shows everything at once.
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(FIRST_PAINTED.get());
+    // Rendered to HTML, the page is complete at once.
+    let ready = RwSignal::new(FIRST_PAINTED.get() || super::browser::RENDERING_HTML);
     if !ready.get_untracked() {
         let first = WAITING.with_borrow_mut(|waiting| {
             waiting.push_back(ready);
@@ -62,6 +59,7 @@ fn show_next() {
         set_timeout(show_next, std::time::Duration::ZERO);
     } else {
         // For the tests and the benchmark: the first page is complete.
-        super::api::mark("atlas:widgets-built");
+        super::browser::mark("atlas:widgets-built");
+        super::browser::reveal();
     }
 }

@@ -3,6 +3,7 @@
 //! into a new [`Query`](crate::query::Query).
 
 mod api;
+mod browser;
 mod chart_panel;
 mod clipboard;
 mod company_chart;
@@ -14,12 +15,16 @@ mod later;
 mod offline;
 mod paper_card;
 mod paper_page;
+mod papers_page;
 mod patch;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 mod reading_list;
 mod saved_page;
 mod tag_cloud;
 mod theme;
 mod timeline_chart;
+mod view_state;
 
 use crate::atlas::Atlas;
 use leptos::prelude::*;
@@ -33,10 +38,28 @@ use std::sync::Arc;
 pub fn start() {
     crash::install_panic_hook();
     theme::apply(theme::stored());
-    set_timeout(
-        || leptos::mount::mount_to_body(App),
-        std::time::Duration::ZERO,
-    );
+    set_timeout(mount, std::time::Duration::ZERO);
+}
+
+/// Mounts [`App`]: on the shell, into `<body>`; beside a prerendered page
+/// (SPEC.md §5), into a hidden element that [`browser::reveal`] swaps in
+/// once the app's page is complete, so the visitor reads the prerendered
+/// page meanwhile and sees no jump.
+fn mount() {
+    use wasm_bindgen::JsCast;
+    if !browser::has_prerendered_page() {
+        leptos::mount::mount_to_body(App);
+        return;
+    }
+    let host = document()
+        .create_element("div")
+        .expect("a document can create a div");
+    host.set_id(browser::APP_ROOT);
+    let _ = host.set_attribute("hidden", "");
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&host);
+    }
+    leptos::mount::mount_to(host.unchecked_into(), App).forget();
 }
 
 /// What every page shares: the loaded catalog and where the app lives.
@@ -67,6 +90,10 @@ impl AtlasContext {
             ..Default::default()
         };
         self.explorer_href(&query.encode())
+    }
+
+    pub fn papers_href(&self) -> String {
+        format!("{}/papers", self.base)
     }
 
     pub fn saved_href(&self) -> String {
@@ -146,6 +173,7 @@ pub fn Pages(atlas: Arc<Atlas>, #[prop(into)] base: String) -> impl IntoView {
             <Route path=path!("/") view=explorer::Explorer/>
             <Route path=path!("/paper/:id") view=paper_page::PaperPage/>
             <Route path=path!("/saved") view=saved_page::SavedPage/>
+            <Route path=path!("/papers") view=papers_page::PapersPage/>
         </Routes>
     }
 }
@@ -163,6 +191,8 @@ fn Loading() -> impl IntoView {
 /// The catalog could not be loaded: what went wrong, and a way to retry.
 #[component]
 fn LoadError(message: String, on_retry: impl Fn() + 'static) -> impl IntoView {
+    // The message must be seen, not left behind a prerendered page.
+    browser::reveal_when_rendered();
     view! {
         <main class="atlas-page">
             <div class="atlas-error" role="alert" data-testid="error">

@@ -1,8 +1,8 @@
 //! One paper in the result list.
 
-use super::explorer::{use_view, ViewState};
 use super::reading_list::{use_reading_list, SaveButton};
 use super::use_atlas;
+use super::view_state::{use_view, ViewState};
 use crate::query::{Facet, Query};
 use leptos::html;
 use leptos::prelude::*;
@@ -198,7 +198,7 @@ impl CardTags {
             if plain {
                 event.prevent_default();
                 let view = crate::query::Query::default().toggled_author(&name);
-                self.view_state.set(view, super::explorer::History::Push);
+                self.view_state.set(view, super::view_state::History::Push);
             }
         }
     }

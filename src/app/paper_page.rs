@@ -33,8 +33,9 @@ fn PaperDetails(index: usize) -> impl IntoView {
     let paper = &catalog.papers[index];
     let venue = catalog.venue_of(paper);
     let category = catalog.category_of(paper);
-    document().set_title(&format!("{} — Systems Atlas", paper.title));
+    super::browser::set_title(&format!("{} — Systems Atlas", paper.title));
     let entry = bibtex(catalog, paper);
+    super::browser::reveal_when_rendered();
     let (copied, copy) = use_copy();
     let copy_entry = entry.clone();
     let copy = move |_| copy(&copy_entry);
@@ -146,7 +147,8 @@ fn PaperDetails(index: usize) -> impl IntoView {
 #[component]
 pub fn NotFound(what: &'static str, #[prop(optional)] id: Option<String>) -> impl IntoView {
     let ctx = use_atlas();
-    document().set_title("Not found — Systems Atlas");
+    super::browser::set_title("Not found — Systems Atlas");
+    super::browser::reveal_when_rendered();
     view! {
         <main class="atlas-page">
             <div class="atlas-empty" data-testid="not-found">

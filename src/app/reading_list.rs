@@ -3,7 +3,7 @@
 //! another tab changes them. The codec and its failure cases are plain
 //! Rust in [`crate::saved`]; this module holds the storage calls.
 
-use crate::date::Day;
+use super::browser::{now_ms, on_window, storage, today};
 use crate::saved::{set_aside_key, Saved, SavedList, Visits, SAVED_KEY, VISITS_KEY};
 use leptos::ev;
 use leptos::prelude::*;
@@ -25,33 +25,21 @@ pub struct ReadingList {
     pub removed: RwSignal<Option<Removed>>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn read(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
-}
-
-/// Today in the visitor's own time zone.
-fn today() -> Day {
-    let now = js_sys::Date::new_0();
-    Day {
-        year: now.get_full_year() as u16,
-        month: now.get_month() as u8 + 1,
-        day: now.get_date() as u8,
-    }
-}
-
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
 }
 
 impl ReadingList {
     /// Reads the stored list and records this visit; provides the result
     /// as context for the pages.
     pub fn provide() -> ReadingList {
-        let visits = Visits::visit(read(VISITS_KEY).as_deref(), today());
+        // Rendered to HTML there is no visit and no list: every visitor's
+        // page starts the same, and the app fills in theirs.
+        let visits = if super::browser::RENDERING_HTML {
+            Visits::default()
+        } else {
+            Visits::visit(read(VISITS_KEY).as_deref(), today())
+        };
         if let Some(s) = storage() {
             let _ = s.set_item(VISITS_KEY, &visits.encode());
         }
@@ -61,14 +49,20 @@ impl ReadingList {
             visits: RwSignal::new(visits),
             removed: RwSignal::new(None),
         };
-        reading.load();
+        if !super::browser::RENDERING_HTML {
+            reading.load();
+        }
         // Another tab saved or removed a paper: follow it at once.
-        let listener = window_event_listener(ev::storage, move |event| {
+        let listener = on_window(ev::storage, move |event| {
             if event.key().as_deref() == Some(SAVED_KEY) || event.key().is_none() {
                 reading.load();
             }
         });
-        on_cleanup(move || listener.remove());
+        on_cleanup(move || {
+            if let Some(listener) = listener {
+                listener.remove();
+            }
+        });
         provide_context(reading);
         reading
     }

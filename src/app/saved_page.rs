@@ -16,7 +16,8 @@ use leptos::prelude::*;
 pub fn SavedPage() -> impl IntoView {
     let ctx = use_atlas();
     let reading = use_reading_list();
-    document().set_title("Saved papers — Systems Atlas");
+    super::browser::set_title("Saved papers — Systems Atlas");
+    super::browser::reveal_when_rendered();
     // The saved ids, the last saved first, and which the catalog has.
     let entries = Memo::new({
         let ctx = ctx.clone();
@@ -123,14 +124,19 @@ pub fn SavedPage() -> impl IntoView {
                     </Show>
                 </div>
                 <ol class="atlas-results__list">
-                    <For
-                        each=move || entries.get()
-                        key=|(id, index)| (id.clone(), *index)
-                        children=move |(id, index)| match index {
-                            Some(index) => view! { <li><PaperCard index=index/></li> }.into_any(),
-                            None => view! { <li><MissingPaper id=id/></li> }.into_any(),
-                        }
-                    />
+                    // Rebuilt whole on a change: a list one person saved is
+                    // short, and a keyed <For> of its own would weigh ~10 KB
+                    // of wasm.
+                    {move || {
+                        entries
+                            .get()
+                            .into_iter()
+                            .map(|(id, index)| match index {
+                                Some(index) => view! { <li><PaperCard index=index/></li> }.into_any(),
+                                None => view! { <li><MissingPaper id=id/></li> }.into_any(),
+                            })
+                            .collect_view()
+                    }}
                 </ol>
             </Show>
         </main>

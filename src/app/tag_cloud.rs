@@ -2,9 +2,9 @@
 //! scale; a click toggles the tag filter; the description shows on hover
 //! and on keyboard focus.
 
-use super::explorer::use_view;
 use super::patch::{patch_changed, set_text};
 use super::use_atlas;
+use super::view_state::use_view;
 use crate::chart::cloud_step;
 use crate::query::Facet;
 use leptos::html;

@@ -39,9 +39,7 @@ impl Theme {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
+use super::browser::storage;
 
 /// The remembered theme.
 pub fn stored() -> Theme {
@@ -58,6 +56,9 @@ pub fn stored() -> Theme {
 /// Shows and remembers `theme`. Storage may be unavailable (private
 /// windows): the theme then lasts for this page only.
 pub fn apply(theme: Theme) {
+    if super::browser::RENDERING_HTML {
+        return;
+    }
     if let Some(root) = document().document_element() {
         let _ = match theme {
             Theme::System => root.remove_attribute("data-theme"),

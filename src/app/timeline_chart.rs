@@ -3,9 +3,9 @@
 //! the range. A table shows the same numbers as text.
 
 use super::chart_panel::ChartPanel;
-use super::explorer::{use_view, year_label};
 use super::patch::patch_changed;
 use super::use_atlas;
+use super::view_state::{use_view, year_label};
 use crate::chart::{nice_max, px, rects_path, stack, ticks};
 use crate::query::YearRange;
 use leptos::prelude::*;

@@ -101,7 +101,17 @@ export function useApp({ dist = distFrom('ATLAS_DIST'), base = '/' } = {}) {
   });
   afterEach(() => app.server?.clearOverrides());
 
-  app.open = (page, path = '') => page.goto(new URL(path, app.server.url).href);
+  /**
+   * Loads `path` and waits until the app has taken over the prerendered
+   * page, if the page had one (SPEC.md §5); `app.load` only loads, for
+   * tests of the page before the app starts.
+   */
+  app.load = (page, path = '') => page.goto(new URL(path, app.server.url).href);
+  app.open = async (page, path = '') => {
+    const response = await app.load(page, path);
+    await tookOver(page);
+    return response;
+  };
 
   /** Opens the list at query string `search` and waits for the reference's papers. */
   app.openView = async (page, search = '') => {
@@ -128,6 +138,13 @@ export function useApp({ dist = distFrom('ATLAS_DIST'), base = '/' } = {}) {
     );
   };
   return app;
+}
+
+/** Waits until no prerendered page is left: the app shows its own. */
+export async function tookOver(page) {
+  await page
+    .waitForFunction(() => !document.getElementById('atlas-prerendered'), null, { timeout: ACTION_TIMEOUT })
+    .catch(() => assert.fail(`${page.url()}: the app did not take over the prerendered page`));
 }
 
 /** Runs `body(page)` in a fresh context and fails on unexpected browser errors. */

@@ -1,6 +1,7 @@
 // A tiny static file server for the end-to-end tests, behaving like GitHub
-// Pages: files of a directory served under a base path, deep links answered
-// with `404.html` (or `index.html`), everything outside the base a plain 404.
+// Pages: files of a directory served under a base path, `x` answered with
+// `x.html` where it exists, other deep links with `404.html` (or
+// `index.html`), everything outside the base a plain 404.
 // Tests can override the response for a path to inject failures.
 
 import { createServer } from 'node:http';
@@ -82,7 +83,10 @@ export async function serveStatic(root, { base = '/', overrides = {}, gzip = fal
     }
     if (!pathname.startsWith(base)) return send(res, 404, 'not found', 'text/plain', req.method);
 
-    const file = await findFile(root, pathname.slice(base.length));
+    const relative = pathname.slice(base.length);
+    // Like GitHub Pages: `paper/x` is `paper/x.html` when that file exists.
+    const file =
+      (await findFile(root, relative)) ?? (extname(relative) === '' && relative !== '' ? await findFile(root, `${relative}.html`) : null);
     if (file) return sendFile(res, file, req.method, gzip && acceptsGzip(req));
     // Unknown path: a page load gets the single-page app (404.html, as
     // GitHub Pages, else index.html), anything else a 404. The status is 200:

@@ -9,7 +9,7 @@ mod catalog;
 mod fuzz;
 mod gen_catalog;
 mod pipeline;
-mod post_build;
+pub mod post_build;
 mod tools;
 mod trunk;
 mod workspace;
@@ -27,7 +27,9 @@ Commands:
   test                        every check CI runs: fmt, clippy, native tests, fuzzing (30 s
                               per target), wasm tests in headless Chromium, release build,
                               end-to-end tests
-  build [--public-url /repo/] release build into dist/ for GitHub Pages (default URL: /)
+  build [--public-url /repo/] [--site-url https://owner.github.io/repo/]
+                              release build into dist/ for GitHub Pages (default URL: /),
+                              with the static pages; the address makes canonical links
   catalog check [PATH]        load and lint a catalog (default: public/catalog.json)
   setup                       install missing tools (trunk, wasm-bindgen-cli, npm tools)
   fuzz [--seconds N] [TARGET] the cargo-fuzz targets in fuzz/ (query_decode, catalog_load),
@@ -56,7 +58,7 @@ fn main() -> ExitCode {
         ["serve"] => trunk::serve(&ws),
         ["test"] => return pipeline::run(&ws),
         ["build", options @ ..] => {
-            trunk::parse_public_url(options).and_then(|url| trunk::build_for_pages(&ws, &url))
+            trunk::parse_build_options(options).and_then(|o| trunk::build_for_pages(&ws, &o))
         }
         ["catalog", "check"] => catalog::check(&ws.root.join(catalog::BUNDLED)),
         ["catalog", "check", path] => catalog::check(&PathBuf::from(path)),

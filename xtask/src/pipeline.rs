@@ -96,20 +96,27 @@ fn steps(ws: &Workspace) -> Vec<Step<'_>> {
             ws.run(&mut fmt)?;
             ws.run(&mut fmt_fuzz)
         }),
-        Step::command(
-            "clippy (native)",
-            cargo("clippy --workspace --no-default-features --all-targets -- -D warnings"),
-        ),
+        Step::code("clippy (native, and the components natively)", move || {
+            ws.run(&mut cargo(
+                "clippy --workspace --no-default-features --all-targets -- -D warnings",
+            ))?;
+            // The components as the prerender binary builds them (SPEC.md §5).
+            ws.run(&mut cargo(
+                "clippy --no-default-features --features ssr --all-targets -- -D warnings",
+            ))
+        }),
         Step::command(
             "clippy (wasm)",
             cargo(
                 "clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings",
             ),
         ),
-        Step::command(
-            "native tests",
-            cargo("test --workspace --no-default-features"),
-        ),
+        Step::code("native tests (and the static pages)", move || {
+            ws.run(&mut cargo("test --workspace --no-default-features"))?;
+            ws.run(&mut cargo(
+                "test --no-default-features --features ssr --test prerender",
+            ))
+        }),
         Step::code("fuzz (bounded)", || {
             fuzz::run_targets(ws, &fuzz::TARGETS, fuzz::CI_SECONDS)
         })

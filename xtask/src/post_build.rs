@@ -21,6 +21,10 @@ const HASHES_PLACEHOLDER: &str = "'inline-script-hashes'";
 const PRECACHE_PLACEHOLDER: &str = "self.__ATLAS_PRECACHE__";
 const VERSION_PLACEHOLDER: &str = "self.__ATLAS_VERSION__";
 
+/// The site's absolute address for canonical links and the sitemap, if
+/// the build was given one (`cargo xtask build --site-url …`).
+pub const SITE_URL_ENV: &str = "ATLAS_SITE_URL";
+
 pub fn run() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
@@ -29,6 +33,13 @@ pub fn run() -> Result<(), String> {
     let html = read(&index)?;
     let html = with_script_hashes(&html)?;
     write(&index, &html)?;
+    // The shell stays the page for every path that has no page of its own
+    // (GitHub Pages serves 404.html there), so filtered views and unknown
+    // paths still load the app.
+    write(&staging.join("404.html"), &html)?;
+    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        prerender(&staging)?;
+    }
 
     let files = precache_files(&staging)?;
     let version = content_version(&staging, &files)?;
@@ -47,6 +58,38 @@ pub fn run() -> Result<(), String> {
         files.len()
     );
     Ok(())
+}
+
+/// Writes the static pages (SPEC.md §5) with the app's components, by the
+/// prerender binary (the `ssr` build of the app, `src/bin/prerender.rs`).
+/// Release builds only: `cargo xtask serve` keeps the shell.
+fn prerender(staging: &Path) -> Result<(), String> {
+    let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
+    let site = std::env::var(SITE_URL_ENV).unwrap_or_default();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let status =
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(&root)
+            .args([
+                "run",
+                "--quiet",
+                "--no-default-features",
+                "--features",
+                "ssr",
+                "--bin",
+                "prerender",
+                "--",
+            ])
+            .arg(staging)
+            .arg(&public_url)
+            .arg(&site)
+            .status()
+            .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("prerendering the static pages failed ({status})"))
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -102,8 +145,10 @@ fn with_script_hashes(html: &str) -> Result<String, String> {
     fill(html, HASHES_PLACEHOLDER, &hashes.join(" "))
 }
 
-/// Every file of the build, relative, sorted; without the service worker
-/// itself, 404.html (the same page as index.html) and hidden files.
+/// The files the service worker installs with: every file of the build,
+/// relative, sorted, but the worker itself, hidden files, the paper
+/// pages (cached when visited: the shell renders them offline before
+/// that) and what only crawlers read.
 fn precache_files(staging: &Path) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
     let mut dirs = vec![staging.to_path_buf()];
@@ -125,7 +170,11 @@ fn precache_files(staging: &Path) -> Result<Vec<String>, String> {
                 .map_err(|e| e.to_string())?
                 .to_string_lossy()
                 .replace('\\', "/");
-            if relative != "sw.js" && relative != "404.html" {
+            let skip = relative == "sw.js"
+                || relative.starts_with("paper/")
+                || relative == "sitemap.xml"
+                || relative == "robots.txt";
+            if !skip {
                 files.push(relative);
             }
         }
@@ -185,6 +234,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("atlas-post-build-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::create_dir_all(dir.join("paper")).unwrap();
+        fs::write(dir.join("paper/x.html"), "p").unwrap();
         for (name, text) in [
             ("index.html", "i"),
             ("404.html", "i"),
@@ -192,11 +243,12 @@ mod tests {
             (".trunk-lock", ""),
             ("app.wasm", "w"),
             ("sub/x.css", "c"),
+            ("robots.txt", "r"),
         ] {
             fs::write(dir.join(name), text).unwrap();
         }
         let files = precache_files(&dir).unwrap();
-        assert_eq!(files, ["app.wasm", "index.html", "sub/x.css"]);
+        assert_eq!(files, ["404.html", "app.wasm", "index.html", "sub/x.css"]);
         let v1 = content_version(&dir, &files).unwrap();
         fs::write(dir.join("app.wasm"), "W").unwrap();
         let v2 = content_version(&dir, &files).unwrap();

@@ -4,7 +4,6 @@
 
 use crate::tools::{self, Browser};
 use crate::workspace::Workspace;
-use std::fs;
 use std::process::Command;
 
 /// Where `cargo xtask build` puts the site for GitHub Pages.
@@ -27,20 +26,78 @@ pub fn serve(ws: &Workspace) -> Result<(), String> {
 
 /// A release build into `dist/` that GitHub Pages can serve under
 /// `public_url`.
-pub fn build_for_pages(ws: &Workspace, public_url: &str) -> Result<(), String> {
+pub fn build_for_pages(ws: &Workspace, options: &BuildOptions) -> Result<(), String> {
     tools::ensure(ws, Browser::NotNeeded)?;
-    site_build(ws, public_url, PAGES_DIST)?;
-    println!("site ready in {PAGES_DIST}/ (public URL {public_url})");
+    // The post_build hook reads the site's address from the environment
+    // trunk passes on (canonical links, og:url, the sitemap).
+    if let Some(site) = &options.site_url {
+        std::env::set_var(crate::post_build::SITE_URL_ENV, site);
+    }
+    site_build(ws, &options.public_url, PAGES_DIST)?;
+    println!(
+        "site ready in {PAGES_DIST}/ (public URL {}{})",
+        options.public_url,
+        options
+            .site_url
+            .as_deref()
+            .map(|s| format!(", address {s}"))
+            .unwrap_or_default()
+    );
     Ok(())
 }
 
-/// A release build into `dist` for `public_url`, with `404.html` beside
-/// `index.html` so that deep links load the app on GitHub Pages.
+/// `cargo xtask build [--public-url /repo/] [--site-url https://…/repo/]`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BuildOptions {
+    pub public_url: String,
+    pub site_url: Option<String>,
+}
+
+pub fn parse_build_options(options: &[&str]) -> Result<BuildOptions, String> {
+    let mut public = Vec::new();
+    let mut site_url = None;
+    let mut rest = options.iter();
+    while let Some(&option) = rest.next() {
+        if option == "--site-url" {
+            site_url = Some(
+                rest.next()
+                    .ok_or("--site-url needs an address")?
+                    .to_string(),
+            );
+        } else if let Some(url) = option.strip_prefix("--site-url=") {
+            site_url = Some(url.to_string());
+        } else if option == "--public-url" {
+            public.push(option);
+            public.push(rest.next().ok_or("--public-url needs a path")?);
+        } else {
+            public.push(option);
+        }
+    }
+    if let Some(site) = &site_url {
+        if !(site.starts_with("https://") || site.starts_with("http://")) || !site.ends_with('/') {
+            return Err(format!(
+                "--site-url `{site}` must be an http(s) address ending in `/`, like https://owner.github.io/repo/"
+            ));
+        }
+    }
+    Ok(BuildOptions {
+        public_url: parse_public_url(&public)?,
+        site_url,
+    })
+}
+
+/// A release build into `dist` for `public_url`: the app, its static
+/// pages, and `404.html` (the app shell) so that deep links and filtered
+/// views load the app on GitHub Pages (both written by the post_build
+/// hook, `post_build.rs`).
 pub fn site_build(ws: &Workspace, public_url: &str, dist: &str) -> Result<(), String> {
     release_build(ws, &["--public-url", public_url, "--dist", dist])?;
     let dir = ws.root.join(dist);
-    fs::copy(dir.join("index.html"), dir.join("404.html"))
-        .map_err(|e| format!("cannot copy {dist}/index.html to 404.html: {e}"))?;
+    for page in ["404.html", "papers.html", "sitemap.xml"] {
+        if !dir.join(page).exists() {
+            return Err(format!("{dist}/{page} is missing after the build"));
+        }
+    }
     Ok(())
 }
 
@@ -101,7 +158,22 @@ fn hand_over(mut command: Command) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_public_url;
+    use super::{parse_build_options, parse_public_url};
+
+    #[test]
+    fn the_site_address_is_optional_and_checked() {
+        let o = parse_build_options(&[
+            "--public-url",
+            "/atlas/",
+            "--site-url",
+            "https://o.github.io/atlas/",
+        ])
+        .unwrap();
+        assert_eq!(o.public_url, "/atlas/");
+        assert_eq!(o.site_url.as_deref(), Some("https://o.github.io/atlas/"));
+        assert_eq!(parse_build_options(&[]).unwrap().site_url, None);
+        assert!(parse_build_options(&["--site-url", "o.github.io/atlas"]).is_err());
+    }
 
     #[test]
     fn public_url_defaults_to_the_root() {
