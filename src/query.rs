@@ -224,19 +224,7 @@ impl Query {
                         reason: "not a year or range of years",
                     }),
                 },
-                "paper" => {
-                    for id in value.split(',').filter(|v| !v.is_empty()) {
-                        if !is_slug(id) {
-                            d.ignored.push(Ignored {
-                                param: key.clone(),
-                                value: id.to_string(),
-                                reason: "not a valid id",
-                            });
-                        } else if !q.papers.iter().any(|p| p == id) {
-                            q.papers.push(id.to_string());
-                        }
-                    }
-                }
+                "paper" => push_ids(&mut q.papers, &key, &value, &mut d.ignored),
                 "since" if value.is_empty() => {}
                 "since" => match Day::parse(&value) {
                     Some(day) => q.since = Some(day),
@@ -259,17 +247,7 @@ impl Query {
                     let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == other) else {
                         continue; // Unknown parameters are ignored (SPEC.md §2).
                     };
-                    for id in value.split(',').filter(|v| !v.is_empty()) {
-                        if !is_slug(id) {
-                            d.ignored.push(Ignored {
-                                param: key.clone(),
-                                value: id.to_string(),
-                                reason: "not a valid id",
-                            });
-                        } else if !q.values(facet).iter().any(|v| v == id) {
-                            q.values_mut(facet).push(id.to_string());
-                        }
-                    }
+                    push_ids(q.values_mut(facet), &key, &value, &mut d.ignored);
                 }
             }
         }
@@ -424,6 +402,22 @@ impl Query {
         let mut next = Query::default();
         next.set_sort(self.sort);
         next
+    }
+}
+
+/// Adds the comma-separated ids of `value` to `ids`, each once; a value
+/// that is not a slug is reported as ignored.
+fn push_ids(ids: &mut Vec<String>, param: &str, value: &str, ignored: &mut Vec<Ignored>) {
+    for id in value.split(',').filter(|v| !v.is_empty()) {
+        if !is_slug(id) {
+            ignored.push(Ignored {
+                param: param.to_string(),
+                value: id.to_string(),
+                reason: "not a valid id",
+            });
+        } else if !ids.iter().any(|known| known == id) {
+            ids.push(id.to_string());
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 // Each path (default: the root view, a filtered view, a paper page) is
 // taken at 1280 and 390 px wide in both colour schemes. To show the reading
 // list, ATLAS_SAVED=id1,id2 saves papers first and ATLAS_LAST_VISIT=day
-// makes that day the visit before this one.
+// makes that day the visit before this one. ATLAS_NO_JS=1 takes them with
+// JavaScript off (the prerendered pages as served).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ try {
         viewport: { width: size.width, height: size.height },
         colorScheme: scheme,
         deviceScaleFactor: 1,
+        javaScriptEnabled: !process.env.ATLAS_NO_JS,
       });
       const saved = (process.env.ATLAS_SAVED ?? '').split(',').filter(Boolean);
       const lastVisit = process.env.ATLAS_LAST_VISIT;
@@ -49,7 +51,7 @@ try {
       page.on('console', (m) => m.type() === 'error' && console.error(`console error: ${m.text()}`));
       for (const [i, view] of views.entries()) {
         await page.goto(server.url + view);
-        await page.waitForSelector('[data-testid="result-count"], [data-testid="paper-title"], [data-testid="saved-count"], [data-testid="not-found"], [data-testid="error"]');
+        await page.waitForSelector('[data-testid="result-count"], [data-testid="paper-title"], [data-testid="saved-count"], [data-testid="not-found"], [data-testid="error"], main h1');
         await page.waitForTimeout(150);
         const file = join(out, `${i}-${size.name}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: size.name === 'desktop' ? false : false });

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file download named `name`.
-pub(super) fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -22,30 +22,22 @@ pub(super) fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bi
     web_sys::Url::revoke_object_url(&url)
 }
 
-#[component]
-pub fn ExportMenu() -> impl IntoView {
-    let ctx = use_atlas();
-    let view_state = use_view();
-    let (copied, copy) = use_copy();
-    let copy_link = move |_| {
-        view_state.flush_url();
-        copy(&window().location().href().unwrap_or_default())
-    };
-    let buttons = Format::ALL
+/// One download button per format, for the papers `papers()` gives when
+/// clicked, named `<prefix>-<n>-papers.<ext>`.
+pub(super) fn download_items(
+    atlas: std::sync::Arc<crate::atlas::Atlas>,
+    prefix: &'static str,
+    papers: impl Fn() -> Vec<usize> + Clone + 'static,
+) -> impl IntoView {
+    Format::ALL
         .into_iter()
         .map(|format| {
-            let atlas = ctx.atlas.clone();
+            let atlas = atlas.clone();
+            let papers = papers.clone();
             let save = move |_| {
-                let (selection, _) = view_state.query.with_untracked(|q| atlas.resolve(q));
-                let papers = view_state
-                    .results
-                    .with_untracked(|r| atlas.ordered(&selection, &r.matches, usize::MAX));
+                let papers = papers();
                 let text = export(&atlas.catalog, &papers, format);
-                let name = format!(
-                    "systems-atlas-{}-papers.{}",
-                    papers.len(),
-                    format.extension()
-                );
+                let name = format!("{prefix}-{}-papers.{}", papers.len(), format.extension());
                 if let Err(e) = download(&name, format.mime(), &text) {
                     leptos::logging::warn!("download failed: {e:?}");
                 }
@@ -58,7 +50,27 @@ pub fn ExportMenu() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let ctx = use_atlas();
+    let view_state = use_view();
+    let (copied, copy) = use_copy();
+    let copy_link = move |_| {
+        view_state.flush_url();
+        copy(&window().location().href().unwrap_or_default())
+    };
+    let atlas = ctx.atlas.clone();
+    // The whole result list, in its order, not just the cards shown.
+    let papers = move || {
+        let (selection, _) = view_state.query.with_untracked(|q| atlas.resolve(q));
+        view_state
+            .results
+            .with_untracked(|r| atlas.ordered(&selection, &r.matches, usize::MAX))
+    };
+    let buttons = download_items(ctx.atlas.clone(), "systems-atlas", papers);
     view! {
         <div class="atlas-tools">
             <button class="atlas-button atlas-button--small" data-testid="copy-link" on:click=copy_link>

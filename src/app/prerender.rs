@@ -38,6 +38,23 @@ pub fn render(atlas: Arc<Atlas>, site: &Site, route: &str) -> String {
     html
 }
 
+/// The root view's page, built into trunk's `shell`.
+pub fn root_page(atlas: Arc<Atlas>, shell: &str, site: &Site) -> Result<String, String> {
+    let head = Head {
+        title: "Systems Atlas — production systems papers".to_string(),
+        description: format!(
+            "{} papers on production systems at large tech companies (NSDI, OSDI, SOSP, SIGCOMM, \
+             EuroSys, ATC, FAST, VLDB, SIGMOD and more, 2020 on): search them by area, company, \
+             venue, year, tag and author.",
+            atlas.catalog.papers.len()
+        ),
+        kind: "website",
+        ..Head::default()
+    };
+    let body = render(atlas, site, "/");
+    site::page(shell, &head, site, "root", &body)
+}
+
 /// Every file of the static site for `atlas`, built into trunk's `shell`:
 /// `(path below the site, contents)`.
 pub fn site_files(
@@ -46,23 +63,10 @@ pub fn site_files(
     site: &Site,
 ) -> Result<Vec<(String, String)>, String> {
     let catalog = &atlas.catalog;
-    let mut files = Vec::new();
-    let root = Head {
-        title: "Systems Atlas — production systems papers".to_string(),
-        description: format!(
-            "{} papers on production systems at large tech companies (NSDI, OSDI, SOSP, SIGCOMM, \
-             EuroSys, ATC, FAST, VLDB, SIGMOD and more, 2020 on): search them by area, company, \
-             venue, year, tag and author.",
-            catalog.papers.len()
-        ),
-        kind: "website",
-        ..Head::default()
-    };
-    let body = render(atlas.clone(), site, "/");
-    files.push((
+    let mut files = vec![(
         "index.html".to_string(),
-        site::page(shell, &root, site, "root", &body)?,
-    ));
+        root_page(atlas.clone(), shell, site)?,
+    )];
     let all = Head {
         title: "All papers by area — Systems Atlas".to_string(),
         description: format!(

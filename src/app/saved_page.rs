@@ -4,11 +4,10 @@
 
 use super::clipboard::use_copy;
 use super::explorer::Header;
-use super::export_menu::download;
+use super::export_menu::download_items;
 use super::paper_card::PaperCard;
 use super::reading_list::{use_reading_list, ReadingListNotice};
 use super::use_atlas;
-use crate::export::{export, Format};
 use crate::query::Query;
 use leptos::prelude::*;
 
@@ -44,30 +43,9 @@ pub fn SavedPage() -> impl IntoView {
             copy(&format!("{origin}{href}"));
         }
     };
-    let atlas = StoredValue::new(ctx.atlas.clone());
+    let atlas = ctx.atlas.clone();
     // Built anew whenever the list turns non-empty (`<Show>` children).
-    let exports = move || {
-        Format::ALL
-            .into_iter()
-            .map(|format| {
-                let save = move |_| {
-                    let papers = known();
-                    let text = atlas.with_value(|a| export(&a.catalog, &papers, format));
-                    let name = format!("systems-atlas-saved-{}-papers.{}", papers.len(), format.extension());
-                    if let Err(e) = download(&name, format.mime(), &text) {
-                        leptos::logging::warn!("download failed: {e:?}");
-                    }
-                };
-                view! {
-                    <li>
-                        <button class="atlas-menu__item" data-format=format.extension() on:click=save>
-                            {format.label()}
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    let exports = move || download_items(atlas.clone(), "systems-atlas-saved", known);
     let browse = ctx.explorer_href("");
     view! {
         <Header/>

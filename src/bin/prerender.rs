@@ -3,17 +3,31 @@
 //! shell: `index.html` (the root view), `papers.html`, `paper/<id>.html`
 //! for every paper, `sitemap.xml` and `robots.txt`. The shell itself must
 //! already be saved as `404.html` (trunk's post_build hook does both).
+//!
+//! `prerender --root <shell.html> <catalog.json> <public-url> <out.html>`
+//! writes only the root view of another catalog (the benchmark's).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use systems_atlas::app::prerender::site_files;
+use systems_atlas::app::prerender::{root_page, site_files};
 use systems_atlas::atlas::Atlas;
 use systems_atlas::catalog::Catalog;
 use systems_atlas::site::Site;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, shell, catalog, base, out] = args.as_slice() {
+        if flag == "--root" {
+            return match root(shell, catalog, base, out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("prerender: {message}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    }
     let [dir, base, rest @ ..] = args.as_slice() else {
         eprintln!("usage: prerender <dir> <public-url> [<site-address>]");
         return ExitCode::from(2);
@@ -28,6 +42,18 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn root(shell: &str, catalog: &str, base: &str, out: &str) -> Result<(), String> {
+    let read =
+        |path: &str| std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"));
+    let catalog = Catalog::from_json(&read(catalog)?).map_err(|e| e.to_string())?;
+    let page = root_page(
+        Arc::new(Atlas::new(catalog)),
+        &read(shell)?,
+        &Site::new(base, None),
+    )?;
+    std::fs::write(out, page).map_err(|e| format!("cannot write {out}: {e}"))
 }
 
 fn run(dir: PathBuf, base: &str, address: Option<&str>) -> Result<usize, String> {

@@ -278,20 +278,20 @@ const SYNC = `(function ${SYNC_NAME}() {
 
 /**
  * The app's build prerenders its root view from the shipped catalog
- * (SPEC.md §5). With another catalog that page would show the wrong
- * papers until the app took over, so the app is then served as its shell
- * (404.html), as it was before prerendering: prerendered HTML exists for
- * the shipped catalog only.
+ * (SPEC.md §5). For another catalog the xtask prerenders that catalog's
+ * root into the same shell (`root-<size>.html`, what a build of it would
+ * serve); it is served as the app's index.html.
  */
 function shellFor(dir, catalogPath) {
-  const shell = join(dir, '404.html');
   const built = join(dir, 'catalog.json');
-  if (!existsSync(shell) || !existsSync(built)) return {};
+  if (!existsSync(built)) return {};
   // The generator writes the shipped papers first: a catalog of as many
   // papers is the shipped one.
   const size = Number(/catalog-(\d+)\.json$/.exec(catalogPath)?.[1]);
   if (size === JSON.parse(readFileSync(built, 'utf8')).papers.length) return {};
-  const page = { body: readFileSync(shell, 'utf8'), type: 'text/html; charset=utf-8' };
+  const root = join(catalogPath, '..', `root-${size}.html`);
+  if (!existsSync(root)) throw new Error(`${root} is missing: cargo xtask bench writes it`);
+  const page = { body: readFileSync(root, 'utf8'), type: 'text/html; charset=utf-8' };
   return { '': page, 'index.html': page };
 }
 

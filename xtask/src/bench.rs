@@ -126,10 +126,14 @@ pub fn run(ws: &Workspace, args: &[&str]) -> Result<(), String> {
         trunk::site_build(ws, "/", APP_DIST)?;
     }
     for &size in &options.sizes {
-        gen_catalog::write(
-            &ws.root,
-            size,
-            &ws.root.join(gen_catalog::default_out(size)),
+        let catalog = ws.root.join(gen_catalog::default_out(size));
+        gen_catalog::write(&ws.root, size, &catalog)?;
+        // The root view as a build of this catalog would prerender it
+        // (SPEC.md §5); bench.mjs serves it as the app's index.html.
+        prerender_root(
+            ws,
+            &catalog,
+            &ws.root.join(OUT).join(format!("root-{size}.html")),
         )?;
     }
     native_in_release(ws, &options.sizes)?;
@@ -197,6 +201,32 @@ fn ensure_bench_modules(ws: &Workspace) -> Result<(), String> {
 /// `cargo xtask` is a debug build, whose timings of the core would say
 /// nothing about the app's: the timings run in a release build of this
 /// same command.
+/// Writes the prerendered root view of `catalog` into the app build's
+/// shell, as `out` (the prerender binary's `--root` mode).
+fn prerender_root(ws: &Workspace, catalog: &Path, out: &Path) -> Result<(), String> {
+    let shell = ws.root.join(APP_DIST).join("404.html");
+    ws.run(
+        ws.command(
+            "cargo",
+            &[
+                "run",
+                "--quiet",
+                "--no-default-features",
+                "--features",
+                "ssr",
+                "--bin",
+                "prerender",
+                "--",
+                "--root",
+            ],
+        )
+        .arg(&shell)
+        .arg(catalog)
+        .arg("/")
+        .arg(out),
+    )
+}
+
 fn native_in_release(ws: &Workspace, sizes: &[usize]) -> Result<(), String> {
     if !cfg!(debug_assertions) {
         return native_timings(&ws.root, sizes);

@@ -35,8 +35,10 @@ pub fn run() -> Result<(), String> {
     write(&index, &html)?;
     // The shell stays the page for every path that has no page of its own
     // (GitHub Pages serves 404.html there), so filtered views and unknown
-    // paths still load the app.
-    write(&staging.join("404.html"), &html)?;
+    // paths still load the app. It shows nothing before the app runs, so
+    // it preloads the wasm (the prerendered pages do not: their first
+    // paint needs only their HTML and CSS, Trunk.toml).
+    write(&staging.join("404.html"), &with_preloads(&html)?)?;
     if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
         prerender(&staging)?;
     }
@@ -145,6 +147,26 @@ fn with_script_hashes(html: &str) -> Result<String, String> {
     fill(html, HASHES_PLACEHOLDER, &hashes.join(" "))
 }
 
+/// `html` with preloads of the JS glue and the wasm that its loader
+/// script imports (the names trunk hashed), before `</head>`.
+fn with_preloads(html: &str) -> Result<String, String> {
+    let quoted_after = |marker: &str| -> Option<&str> {
+        let start = html.find(marker)? + marker.len();
+        let rest = &html[start..];
+        let quote = rest.find(['\'', '"'])?;
+        let rest = &rest[quote + 1..];
+        Some(&rest[..rest.find(['\'', '"'])?])
+    };
+    let js = quoted_after("* as bindings from").ok_or("no JS glue import in the loader script")?;
+    let wasm = quoted_after("module_or_path:").ok_or("no wasm path in the loader script")?;
+    let links = format!(
+        "<link rel=\"modulepreload\" href=\"{js}\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"{wasm}\" \
+         crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">"
+    );
+    let head_end = html.find("</head>").ok_or("no </head>")?;
+    Ok(format!("{}{links}{}", &html[..head_end], &html[head_end..]))
+}
+
 /// The files the service worker installs with: every file of the build,
 /// relative, sorted, but the worker itself, hidden files, the paper
 /// pages (cached when visited: the shell renders them offline before
@@ -222,6 +244,23 @@ mod tests {
             out.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn the_shell_preloads_what_its_loader_imports() {
+        let html = "<head><script type=\"module\">\nimport init, * as bindings from '/a-1.js';\n\
+                    const wasm = await init({ module_or_path: '/a-1_bg.wasm' });\n</script></head>";
+        let out = with_preloads(html).unwrap();
+        assert!(
+            out.contains("<link rel=\"modulepreload\" href=\"/a-1.js\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("<link rel=\"preload\" href=\"/a-1_bg.wasm\""),
+            "{out}"
+        );
+        assert!(out.ends_with("</head>"));
+        assert!(with_preloads("<head></head>").is_err());
     }
 
     #[test]
