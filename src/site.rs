@@ -204,12 +204,16 @@ pub fn sitemap(catalog: &Catalog, site: &Site) -> String {
     out
 }
 
-/// `robots.txt`: everything may be read; the sitemap is named.
+/// `robots.txt`: everything may be read; the sitemap is named when the
+/// site's address is known (a `Sitemap:` line must be an absolute URL).
 pub fn robots(site: &Site) -> String {
-    format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        site.url("sitemap.xml")
-    )
+    match &site.address {
+        Some(_) => format!(
+            "User-agent: *\nAllow: /\nSitemap: {}\n",
+            site.url("sitemap.xml")
+        ),
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -273,5 +277,6 @@ mod tests {
             robots(&abs),
             "User-agent: *\nAllow: /\nSitemap: https://o.github.io/atlas/sitemap.xml\n"
         );
+        assert_eq!(robots(&site), "User-agent: *\nAllow: /\n");
     }
 }
