@@ -198,35 +198,23 @@ fn ensure_bench_modules(ws: &Workspace) -> Result<(), String> {
     }
 }
 
-/// `cargo xtask` is a debug build, whose timings of the core would say
-/// nothing about the app's: the timings run in a release build of this
-/// same command.
 /// Writes the prerendered root view of `catalog` into the app build's
 /// shell, as `out` (the prerender binary's `--root` mode).
 fn prerender_root(ws: &Workspace, catalog: &Path, out: &Path) -> Result<(), String> {
     let shell = ws.root.join(APP_DIST).join("404.html");
     ws.run(
-        ws.command(
-            "cargo",
-            &[
-                "run",
-                "--quiet",
-                "--no-default-features",
-                "--features",
-                "ssr",
-                "--bin",
-                "prerender",
-                "--",
-                "--root",
-            ],
-        )
-        .arg(&shell)
-        .arg(catalog)
-        .arg("/")
-        .arg(out),
+        ws.command("cargo", &crate::post_build::PRERENDER)
+            .arg("--root")
+            .arg(&shell)
+            .arg(catalog)
+            .arg("/")
+            .arg(out),
     )
 }
 
+/// `cargo xtask` is a debug build, whose timings of the core would say
+/// nothing about the app's: the timings run in a release build of this
+/// same command.
 fn native_in_release(ws: &Workspace, sizes: &[usize]) -> Result<(), String> {
     if !cfg!(debug_assertions) {
         return native_timings(&ws.root, sizes);

@@ -62,6 +62,18 @@ pub fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// `cargo` running the prerender binary, before its own arguments.
+pub const PRERENDER: [&str; 8] = [
+    "run",
+    "--quiet",
+    "--no-default-features",
+    "--features",
+    "ssr",
+    "--bin",
+    "prerender",
+    "--",
+];
+
 /// Writes the static pages (SPEC.md §5) with the app's components, by the
 /// prerender binary (the `ssr` build of the app, `src/bin/prerender.rs`).
 /// Release builds only: `cargo xtask serve` keeps the shell.
@@ -72,16 +84,7 @@ fn prerender(staging: &Path) -> Result<(), String> {
     let status =
         std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(&root)
-            .args([
-                "run",
-                "--quiet",
-                "--no-default-features",
-                "--features",
-                "ssr",
-                "--bin",
-                "prerender",
-                "--",
-            ])
+            .args(PRERENDER)
             .arg(staging)
             .arg(&public_url)
             .arg(&site)
