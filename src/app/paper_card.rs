@@ -34,18 +34,11 @@ pub fn PaperCard(index: usize) -> impl IntoView {
     let category = catalog.category_of(paper);
     let author_count = paper.authors.len();
     // Plain links: the list handles their clicks (see `CardTags::click`).
-    let authors = catalog
-        .authors_of(paper)
-        .take(CARD_AUTHORS)
-        .enumerate()
-        .map(|(i, name)| {
-            view! {
-                {(i > 0).then_some(", ")}
-                <a class="atlas-card__author" data-testid="author" data-author=name.to_string()
-                    href=ctx.author_href(name)>{name.to_string()}</a>
-            }
-        })
-        .collect_view();
+    let authors = author_links(
+        &ctx,
+        catalog.authors_of(paper).take(CARD_AUTHORS).collect(),
+        "atlas-card__author",
+    );
     // A card's tags carry no handlers or effects of their own: the list
     // handles their clicks and updates their pressed state for all cards
     // (see `CardTags`), so a keystroke that brings new cards builds them
@@ -122,6 +115,26 @@ pub fn PaperCard(index: usize) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// Author names, comma-separated, each a link to their papers (SPEC.md §4
+/// hook `author`); on cards and on the paper page.
+pub fn author_links(
+    ctx: &super::AtlasContext,
+    names: Vec<&str>,
+    class: &'static str,
+) -> impl IntoView {
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                <a class=class data-testid="author" data-author=name.to_string()
+                    href=ctx.author_href(name)>{name.to_string()}</a>
+            }
+        })
+        .collect_view()
 }
 
 /// What the result list does for the tag buttons of all its cards: a click

@@ -80,17 +80,11 @@ fn PaperDetails(index: usize) -> impl IntoView {
         })
         .collect_view();
     let back = ctx.explorer_href(&ctx.last_view.get_untracked());
-    let byline = catalog
-        .authors_of(paper)
-        .enumerate()
-        .map(|(i, name)| {
-            view! {
-                {(i > 0).then_some(", ")}
-                <a class="atlas-paper__author" data-testid="author" data-author=name.to_string()
-                    href=ctx.author_href(name)>{name.to_string()}</a>
-            }
-        })
-        .collect_view();
+    let byline = super::paper_card::author_links(
+        &ctx,
+        catalog.authors_of(paper).collect(),
+        "atlas-paper__author",
+    );
     let has_authors = !paper.authors.is_empty();
     view! {
         <Header/>
