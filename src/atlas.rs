@@ -6,9 +6,9 @@
 use crate::bits::Bits;
 use crate::catalog::Catalog;
 use crate::date::Day;
+use crate::order::{self, Key};
 use crate::query::{Facet, Ignored, Query, Sort, YearRange};
 use crate::search::{query_terms, IndexBuilder, SearchIndex};
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -186,7 +186,7 @@ impl Atlas {
         let n = catalog.papers.len();
         let papers = &catalog.papers;
         let mut years: Vec<u16> = papers.iter().map(|p| p.year).collect();
-        years.sort_unstable();
+        order::sort_by_key(&mut years, |y| Key::default().asc(y.into(), 16));
         years.dedup();
         let sets = |values: usize| vec![Bits::empty(n); values];
         let mut facet_bits = [
@@ -206,20 +206,26 @@ impl Atlas {
         }
 
         let titles: Vec<String> = papers.iter().map(|p| p.title.to_lowercase()).collect();
-        let mut by_title: Vec<u32> = (0..n as u32).collect();
-        // Unstable sorts with unique keys: the same order, less code than the
-        // stable sort's merge machinery in the wasm.
-        by_title
-            .sort_unstable_by(|&a, &b| titles[a as usize].cmp(&titles[b as usize]).then(a.cmp(&b)));
+        // Sorted as (text, id) pairs, like the search index's words: the
+        // same sort in the wasm for both.
+        let mut by_title: Vec<(&str, u32)> =
+            titles.iter().zip(0..).map(|(t, p)| (&**t, p)).collect();
+        by_title.sort_unstable();
+        let by_title: Vec<u32> = by_title.into_iter().map(|(_, p)| p).collect();
         let mut title_rank = vec![0u32; n];
         for (rank, &p) in by_title.iter().enumerate() {
             title_rank[p as usize] = rank as u32;
         }
         let mut by_year_desc: Vec<u32> = (0..n as u32).collect();
-        by_year_desc
-            .sort_unstable_by_key(|&p| (Reverse(papers[p as usize].year), title_rank[p as usize]));
+        let year = |p: u32| u64::from(papers[p as usize].year);
+        let rank = |p: u32| u64::from(title_rank[p as usize]);
+        order::sort_by_key(&mut by_year_desc, |p| {
+            Key::default().desc(year(p), 16).asc(rank(p), 32)
+        });
         let mut by_year_asc: Vec<u32> = (0..n as u32).collect();
-        by_year_asc.sort_unstable_by_key(|&p| (papers[p as usize].year, title_rank[p as usize]));
+        order::sort_by_key(&mut by_year_asc, |p| {
+            Key::default().asc(year(p), 16).asc(rank(p), 32)
+        });
         let mut year_desc_rank = vec![0u32; n];
         for (rank, &p) in by_year_desc.iter().enumerate() {
             year_desc_rank[p as usize] = rank as u32;
@@ -243,6 +249,11 @@ impl Atlas {
     /// The distinct years of the catalog, ascending.
     pub fn years(&self) -> &[u16] {
         &self.years
+    }
+
+    /// Every paper, newest first (ties by title), as `year-desc` lists them.
+    pub fn newest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.by_year_desc.iter().map(|&p| p as usize)
     }
 
     /// The search index. A search before [`Atlas::build_index_step`] has
@@ -297,7 +308,7 @@ impl Atlas {
         let mut order: Vec<usize> = (0..bits.len()).collect();
         if facet != Facet::Category {
             let totals: Vec<usize> = bits.iter().map(Bits::count).collect();
-            order.sort_unstable_by_key(|&i| (Reverse(totals[i]), i));
+            order::sort_by_key(&mut order, |i| Key::default().desc(totals[i] as u64, 32));
         }
         order
     }
@@ -538,15 +549,12 @@ impl Atlas {
             Sort::Relevance if selection.terms.is_empty() => fixed(&self.by_year_desc),
             Sort::Relevance => {
                 let scores = self.index().scores(&selection.terms, matches);
-                let key = |&p: &usize| (Reverse(scores[p]), self.year_desc_rank[p]);
-                let mut found: Vec<usize> = matches.iter().collect();
-                if found.len() > limit && limit > 0 {
-                    found.select_nth_unstable_by_key(limit - 1, key);
-                    found.truncate(limit);
-                }
-                found.truncate(limit);
-                found.sort_unstable_by_key(key);
-                found
+                let found: Vec<usize> = matches.iter().collect();
+                order::first_by_key(&found, limit, |p| {
+                    Key::default()
+                        .desc(scores[p].into(), 16)
+                        .asc(self.year_desc_rank[p].into(), 32)
+                })
             }
         }
     }

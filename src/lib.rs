@@ -16,6 +16,7 @@ pub mod chart;
 pub mod date;
 pub mod export;
 pub mod lint;
+pub mod order;
 pub mod query;
 pub mod related;
 pub mod saved;

@@ -1,6 +1,7 @@
 //! Related papers for a paper page, each with the reasons it is related.
 
 use crate::catalog::{Catalog, Paper};
+use crate::order::{self, Key};
 
 /// Why two papers are related; each reason is also a filter the user can
 /// apply.
@@ -28,7 +29,7 @@ const CATEGORY: u32 = 1;
 /// then catalog order). Papers sharing only the area are left out.
 pub fn related(catalog: &Catalog, of: usize, max: usize) -> Vec<Related> {
     let this = &catalog.papers[of];
-    let mut found: Vec<Related> = catalog
+    let found: Vec<Related> = catalog
         .papers
         .iter()
         .enumerate()
@@ -50,15 +51,16 @@ pub fn related(catalog: &Catalog, of: usize, max: usize) -> Vec<Related> {
             })
         })
         .collect();
-    found.sort_unstable_by_key(|r| {
-        (
-            std::cmp::Reverse(r.score),
-            std::cmp::Reverse(catalog.papers[r.paper].year),
-            r.paper,
-        )
+    // Found in catalog order, which equal keys keep.
+    let positions: Vec<usize> = (0..found.len()).collect();
+    let best = order::first_by_key(&positions, max, |i| {
+        let r = &found[i];
+        Key::default()
+            .desc(r.score.into(), 32)
+            .desc(catalog.papers[r.paper].year.into(), 16)
     });
-    found.truncate(max);
-    found
+    let mut found: Vec<Option<Related>> = found.into_iter().map(Some).collect();
+    best.into_iter().filter_map(|i| found[i].take()).collect()
 }
 
 fn reasons(a: &Paper, b: &Paper) -> Vec<Reason> {

@@ -374,7 +374,7 @@ pub fn query_terms(text: &str) -> Vec<String> {
     let mut terms: Vec<String> = words(text).collect();
     // A term that is a prefix of another term adds nothing to an AND of
     // prefixes; dropping it saves a scan.
-    terms.sort();
+    terms.sort_unstable();
     terms.dedup();
     let keep: Vec<String> = terms
         .iter()

@@ -34,7 +34,10 @@ pub fn CompanyChart() -> impl IntoView {
                     .collect()
             })
         });
-        rows.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        // Rows come in company order, which equal counts keep.
+        crate::order::sort_by_key(&mut rows, |(_, n)| {
+            crate::order::Key::default().desc(n as u64, 32)
+        });
         let all = rows.len();
         if !expanded.get() {
             rows.truncate(TOP);

@@ -18,13 +18,11 @@ pub fn PapersPage() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(c, category)| {
-            let mut papers: Vec<usize> = (0..catalog.papers.len())
+            let papers: Vec<usize> = ctx
+                .atlas
+                .newest_first()
                 .filter(|&p| catalog.papers[p].category == c)
                 .collect();
-            papers.sort_by(|&a, &b| {
-                let (a, b) = (&catalog.papers[a], &catalog.papers[b]);
-                b.year.cmp(&a.year).then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
-            });
             let heading = format!("atlas-area-{}", category.id);
             let labelled_by = heading.clone();
             let filter = ctx.explorer_href(&Query::default().toggled(Facet::Category, &category.id).encode());
