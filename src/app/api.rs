@@ -74,8 +74,9 @@ pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
     if catalog.papers.is_empty() {
         return Err(format!("{CATALOG_URL} is valid but lists no papers."));
     }
+    // Parsing, indexing the facets and the first page: a task each.
+    super::later::next_task().await;
     let atlas = Arc::new(Atlas::new(catalog));
-    // The first page renders in a task of its own, not in the parse's.
     super::later::next_task().await;
     Ok(atlas)
 }

@@ -146,7 +146,9 @@ pub fn Explorer() -> impl IntoView {
                         <For
                             each=move || ordered.get()
                             key=|index| *index
-                            children=move |index| view! { <li><PaperCard index=index/></li> }
+                            children=move |index| {
+                                view! { <li><Later hidden_only=true><PaperCard index=index/></Later></li> }
+                            }
                         />
                     </ol>
                     <div class="atlas-results__sentinel" node_ref=sentinel aria-hidden="true"></div>

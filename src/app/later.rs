@@ -1,7 +1,7 @@
 //! The start in small tasks: the wasm starts, the app mounts, the catalog
-//! is read, the list shows, then each widget around it, each in a task of
-//! its own, so that no task of the start blocks input for long
-//! (Lighthouse's total blocking time on a slow phone).
+//! is read, the page's frame shows, then each card and each widget around
+//! them, each in a task of its own, so that no task of the start blocks
+//! input for long (Lighthouse's total blocking time on a slow phone).
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -31,11 +31,17 @@ thread_local! {
 /// when they appear.
 ///
 /// Only the app's first page waits: coming back to the explorer later
-/// shows everything at once.
+/// shows everything at once. With `hidden_only`, the children wait only
+/// while the app is built hidden beside a prerendered page: content above
+/// other content (the cards), whose late arrival would move what follows.
 #[component]
-pub fn Later(children: ChildrenFn) -> impl IntoView {
+pub fn Later(children: ChildrenFn, #[prop(optional)] hidden_only: bool) -> impl IntoView {
     // Rendered to HTML, the page is complete at once.
-    let ready = RwSignal::new(FIRST_PAINTED.get() || super::browser::RENDERING_HTML);
+    let ready = RwSignal::new(
+        FIRST_PAINTED.get()
+            || super::browser::RENDERING_HTML
+            || (hidden_only && !super::browser::has_prerendered_page()),
+    );
     if !ready.get_untracked() {
         let first = WAITING.with_borrow_mut(|waiting| {
             waiting.push_back(ready);
