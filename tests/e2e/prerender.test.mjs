@@ -17,7 +17,7 @@ import { SEL, distFrom, expectView, tookOver, useApp, waitForUrl } from './helpe
  * since the reading list (BENCHMARKS.md, "Code size"); raise this only on
  * purpose, and say why in the commit.
  */
-const CODE_BUDGET_KB = 365;
+const CODE_BUDGET_KB = 352;
 
 /** HTML entities back to text (what the page's own escaping produced). */
 const unescape = (s) =>
