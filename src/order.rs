@@ -47,7 +47,7 @@ pub fn sort_by_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(T) -> Key) {
     *items = first_by_key(items, items.len(), key);
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -173,7 +173,7 @@ async fn clicking_a_facet_option_filters_and_marks_it_pressed() {
 
 #[wasm_bindgen_test]
 fn a_panic_shows_a_reload_alert_instead_of_a_frozen_page() {
-    systems_atlas::app::crash::show_alert();
+    systems_atlas::app::browser::show_crash_alert();
     let alert = document()
         .query_selector("#atlas-crash[role=alert][data-testid=error]")
         .unwrap()
@@ -187,7 +187,7 @@ fn a_panic_shows_a_reload_alert_instead_of_a_frozen_page() {
         "with a reload button"
     );
     // Shown once, however many panics follow.
-    systems_atlas::app::crash::show_alert();
+    systems_atlas::app::browser::show_crash_alert();
     assert_eq!(
         document()
             .query_selector_all("#atlas-crash")

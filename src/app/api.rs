@@ -4,7 +4,6 @@ use crate::atlas::Atlas;
 use crate::catalog::Catalog;
 use gloo_net::http::Request;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// `catalog.json` next to `index.html` (relative to `<base href>`).
@@ -14,7 +13,7 @@ const CATALOG_URL: &str = "catalog.json";
 const COPY_LIMIT: u32 = 8 << 20;
 
 /// A catalog that has not arrived by then is reported, not waited for.
-const TIMEOUT_MS: i32 = 20_000;
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Fetches, validates and indexes the catalog. Every failure becomes a
 /// message for the user: a network error, an HTTP status, invalid JSON
@@ -22,28 +21,22 @@ const TIMEOUT_MS: i32 = 20_000;
 /// a catalog without papers.
 pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
     let abort = web_sys::AbortController::new().map_err(|e| format!("{e:?}"))?;
-    let on_timeout = {
+    let timer = super::browser::after(TIMEOUT, {
         let abort = abort.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || abort.abort())
-    };
-    let timer = leptos::prelude::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.unchecked_ref(),
-            TIMEOUT_MS,
-        )
-        .ok();
+        move || abort.abort()
+    });
     let sent = Request::get(CATALOG_URL)
         .abort_signal(Some(&abort.signal()))
         .send()
         .await;
     if let Some(timer) = timer {
-        leptos::prelude::window().clear_timeout_with_handle(timer);
+        timer.clear();
     }
     let response = sent.map_err(|e| {
         if abort.signal().aborted() {
             format!(
                 "Could not download {CATALOG_URL}: the server did not answer within {} seconds.",
-                TIMEOUT_MS / 1000
+                TIMEOUT.as_secs()
             )
         } else {
             format!("Could not download {CATALOG_URL}: {e}")
@@ -75,9 +68,9 @@ pub async fn load_atlas() -> Result<Arc<Atlas>, String> {
         return Err(format!("{CATALOG_URL} is valid but lists no papers."));
     }
     // Parsing, indexing the facets and the first page: a task each.
-    super::later::next_task().await;
+    super::browser::next_task().await;
     let atlas = Arc::new(Atlas::new(catalog));
-    super::later::next_task().await;
+    super::browser::next_task().await;
     Ok(atlas)
 }
 

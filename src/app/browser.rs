@@ -1,9 +1,11 @@
-//! What only a browser has: the document's title, timers and frames,
-//! window events, storage, the clock, performance marks. The components
-//! call these instead of `window()` and `document()` directly, so that the
-//! same components also render natively to HTML at build time (the
-//! `ssr` feature, `src/bin/prerender.rs`), where each of these does
-//! nothing or answers "none".
+//! What only a browser has: the document and its title, the address,
+//! timers and frames, window events, storage, the clipboard, downloads,
+//! the service workers, the clock, performance marks, and the alert of a
+//! crash. The rest of the app calls these instead of `window()` and
+//! `document()` directly, so that the same components also render
+//! natively to HTML at build time (the `ssr` feature,
+//! `src/bin/prerender.rs`), where each of these does nothing or answers
+//! "none".
 
 use crate::date::Day;
 use leptos::ev::EventDescriptor;
@@ -38,6 +40,34 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` in a task of its own, once the browser has handled what is
+/// pending (input, a paint).
+pub fn soon(f: impl FnOnce() + 'static) {
+    if !RENDERING_HTML {
+        set_timeout(f, std::time::Duration::ZERO);
+    }
+}
+
+/// Resolves in a new task: the code after `next_task().await` runs once
+/// the browser has had the chance to paint and to handle input.
+pub async fn next_task() {
+    if RENDERING_HTML {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `f` after `delay` unless the returned timer is cleared first.
+pub fn after(delay: std::time::Duration, f: impl FnOnce() + 'static) -> Option<TimeoutHandle> {
+    if RENDERING_HTML {
+        return None;
+    }
+    set_timeout_with_handle(f, delay).ok()
+}
+
 /// Listens to `event` on the window until the returned handle is removed.
 pub fn on_window<E>(
     event: E,
@@ -57,6 +87,103 @@ pub fn storage() -> Option<web_sys::Storage> {
         return None;
     }
     window().local_storage().ok().flatten()
+}
+
+/// The address of the page.
+pub fn page_address() -> String {
+    if RENDERING_HTML {
+        return String::new();
+    }
+    window().location().href().unwrap_or_default()
+}
+
+/// The page's origin (`https://user.github.io`).
+pub fn origin() -> String {
+    if RENDERING_HTML {
+        return String::new();
+    }
+    window().location().origin().unwrap_or_default()
+}
+
+/// The path of `<base href>` (which trunk writes from `--public-url`).
+pub fn base_uri_path() -> String {
+    if RENDERING_HTML {
+        return String::new();
+    }
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default()
+}
+
+/// Reloads the page.
+pub fn reload() {
+    if !RENDERING_HTML {
+        let _ = window().location().reload();
+    }
+}
+
+/// Whether a text field other than the page itself has the focus (where
+/// a typed `/` is text, not a shortcut).
+pub fn typing_in_a_field() -> bool {
+    !RENDERING_HTML
+        && document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Sets (or, with `None`, removes) an attribute of `<html>`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if RENDERING_HTML {
+        return;
+    }
+    if let Some(root) = document().document_element() {
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Writes `text` to the clipboard; the promise rejects where the page may
+/// not (an insecure origin, a denied permission).
+pub fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    (!RENDERING_HTML).then(|| window().navigator().clipboard().write_text(text))
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    if RENDERING_HTML {
+        return Ok(());
+    }
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// The page's service workers, where the browser has them.
+pub fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    if RENDERING_HTML {
+        return None;
+    }
+    let navigator = window().navigator();
+    js_sys::Reflect::has(
+        &navigator,
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .unwrap_or(false)
+    .then(|| navigator.service_worker())
 }
 
 /// The query string of the address bar (with its `?`).
@@ -92,6 +219,20 @@ pub fn now_ms() -> u64 {
 /// app mounts into beside it, hidden until its page is complete.
 pub const PRERENDERED: &str = "atlas-prerendered";
 pub const APP_ROOT: &str = "atlas-app";
+
+/// A hidden element at the end of `<body>` for the app to mount into
+/// beside a prerendered page.
+pub fn hidden_app_root() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    if RENDERING_HTML {
+        return None;
+    }
+    let host = document().create_element("div").ok()?;
+    host.set_id(APP_ROOT);
+    let _ = host.set_attribute("hidden", "");
+    document().body()?.append_child(&host).ok()?;
+    host.dyn_into().ok()
+}
 
 /// Reveals the app's page once the current page has rendered: for the
 /// pages that build all they show at once (the explorer reveals when its
@@ -185,4 +326,58 @@ pub fn reveal() {
     }
     let _ = js_sys::Reflect::set(&window(), &"atlasEarlyClicks".into(), &js_sys::Array::new());
     mark("atlas:took-over");
+}
+
+/// A panic must not leave a frozen page: the hook logs it (for
+/// developers) and shows an alert with a reload button, built with plain
+/// DOM calls because the reactive system may be what panicked. Console
+/// message first, then the alert.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_alert();
+    }));
+}
+
+/// Shows "Something went wrong — reload" once, above everything else.
+pub fn show_crash_alert() {
+    if RENDERING_HTML {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("atlas-crash").is_some() {
+        return;
+    }
+    use wasm_bindgen::JsCast;
+    let build = || -> Result<(), wasm_bindgen::JsValue> {
+        let alert = document.create_element("div")?;
+        alert.set_id("atlas-crash");
+        alert.set_class_name("atlas-crash");
+        alert.set_attribute("role", "alert")?;
+        alert.set_attribute("data-testid", "error")?;
+        let text = document.create_element("p")?;
+        text.set_text_content(Some(
+            "Something went wrong in Systems Atlas. Reload the page to continue; your view is kept in the address.",
+        ));
+        let button = document.create_element("button")?;
+        button.set_class_name("atlas-button atlas-button--primary");
+        button.set_text_content(Some("Reload"));
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        button
+            .unchecked_ref::<web_sys::HtmlElement>()
+            .set_onclick(Some(reload.as_ref().unchecked_ref()));
+        reload.forget();
+        alert.append_child(&text)?;
+        alert.append_child(&button)?;
+        let body = document.body().ok_or("no body")?;
+        body.prepend_with_node_1(&alert)?;
+        Ok(())
+    };
+    let _ = build();
 }

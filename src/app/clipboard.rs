@@ -8,7 +8,9 @@ use leptos::prelude::*;
 pub fn use_copy() -> (ReadSignal<bool>, impl Fn(&str) + Clone + 'static) {
     let (copied, set_copied) = signal(false);
     let copy = move |text: &str| {
-        let promise = window().navigator().clipboard().write_text(text);
+        let Some(promise) = super::browser::write_clipboard(text) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             set_copied.set(ok);

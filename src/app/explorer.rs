@@ -2,7 +2,7 @@
 //! the current view. Its state is the URL (SPEC.md §2), kept by
 //! [`ExplorerState`] (`view_state.rs`), which its widgets read.
 
-use super::browser::on_window;
+use super::browser::{on_window, typing_in_a_field};
 use super::company_chart::CompanyChart;
 use super::facet_panel::FacetPanel;
 use super::later::Later;
@@ -55,10 +55,7 @@ pub fn Explorer() -> impl IntoView {
         if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
-        let typing = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if let (false, Some(input)) = (typing, search_box.get_untracked()) {
+        if let (false, Some(input)) = (typing_in_a_field(), search_box.get_untracked()) {
             e.prevent_default();
             let _ = input.focus();
         }

@@ -6,21 +6,6 @@ use super::use_atlas;
 use super::view_state::use_view;
 use crate::export::{export, Format};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Offers `text` as a file download named `name`.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    web_sys::Url::revoke_object_url(&url)
-}
 
 /// One download button per format, for the papers `papers()` gives when
 /// clicked, named `<prefix>-<n>-papers.<ext>`.
@@ -38,7 +23,7 @@ pub(super) fn download_items(
                 let papers = papers();
                 let text = export(&atlas.catalog, &papers, format);
                 let name = format!("{prefix}-{}-papers.{}", papers.len(), format.extension());
-                if let Err(e) = download(&name, format.mime(), &text) {
+                if let Err(e) = super::browser::download(&name, format.mime(), &text) {
                     leptos::logging::warn!("download failed: {e:?}");
                 }
             };
@@ -60,7 +45,7 @@ pub fn ExportMenu() -> impl IntoView {
     let (copied, copy) = use_copy();
     let copy_link = move |_| {
         view_state.flush_url();
-        copy(&window().location().href().unwrap_or_default())
+        copy(&super::browser::page_address())
     };
     let atlas = ctx.atlas.clone();
     // The whole result list, in its order, not just the cards shown.

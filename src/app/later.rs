@@ -9,15 +9,6 @@ use std::collections::VecDeque;
 
 pub use super::browser::after_paint;
 
-/// Resolves in a new task: the code after `next_task().await` runs once
-/// the browser has had the chance to paint and to handle input.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 thread_local! {
     /// Whether the app's first page has painted: later pages wait for nothing.
     static FIRST_PAINTED: Cell<bool> = const { Cell::new(false) };
@@ -62,7 +53,7 @@ fn show_next() {
         ready.try_set(true);
     }
     if WAITING.with_borrow(|waiting| !waiting.is_empty()) {
-        set_timeout(show_next, std::time::Duration::ZERO);
+        super::browser::soon(show_next);
     } else {
         // For the tests and the benchmark: the first page is complete.
         super::browser::mark("atlas:widgets-built");

@@ -3,11 +3,10 @@
 //! into a new [`Query`](crate::query::Query).
 
 mod api;
-mod browser;
+pub mod browser;
 mod chart_panel;
 mod clipboard;
 mod company_chart;
-pub mod crash;
 mod explorer;
 mod export_menu;
 mod facet_panel;
@@ -36,9 +35,9 @@ use std::sync::Arc;
 /// the one that compiled and started the wasm (each is long on a slow
 /// phone; together they blocked input for twice as long).
 pub fn start() {
-    crash::install_panic_hook();
+    browser::install_panic_hook();
     theme::apply(theme::stored());
-    set_timeout(mount, std::time::Duration::ZERO);
+    browser::soon(mount);
 }
 
 /// Mounts [`App`]: on the shell, into `<body>`; beside a prerendered page
@@ -46,20 +45,13 @@ pub fn start() {
 /// once the app's page is complete, so the visitor reads the prerendered
 /// page meanwhile and sees no jump.
 fn mount() {
-    use wasm_bindgen::JsCast;
-    if !browser::has_prerendered_page() {
-        leptos::mount::mount_to_body(App);
-        return;
+    match browser::has_prerendered_page()
+        .then(browser::hidden_app_root)
+        .flatten()
+    {
+        Some(host) => leptos::mount::mount_to(host, App).forget(),
+        None => leptos::mount::mount_to_body(App),
     }
-    let host = document()
-        .create_element("div")
-        .expect("a document can create a div");
-    host.set_id(browser::APP_ROOT);
-    let _ = host.set_attribute("hidden", "");
-    if let Some(body) = document().body() {
-        let _ = body.append_child(&host);
-    }
-    leptos::mount::mount_to(host.unchecked_into(), App).forget();
 }
 
 /// What every page shares: the loaded catalog and where the app lives.
@@ -112,14 +104,7 @@ pub fn use_atlas() -> AtlasContext {
 /// The base path from `<base href>`, which trunk writes from
 /// `--public-url`, so the code never names the repository.
 fn base_path() -> String {
-    let base = document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_string()
+    browser::base_uri_path().trim_end_matches('/').to_string()
 }
 
 /// The app: loads the catalog, then routes between the explorer and the

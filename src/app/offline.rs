@@ -24,10 +24,7 @@ fn container() -> Option<ServiceWorkerContainer> {
     if cfg!(debug_assertions) {
         return None;
     }
-    let navigator = window().navigator();
-    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
-        .unwrap_or(false)
-        .then(|| navigator.service_worker())
+    super::browser::service_workers()
 }
 
 /// Listens to the service worker at once (a "catalog-updated" message
@@ -111,9 +108,7 @@ fn watch(registration: ServiceWorkerRegistration, state: OfflineState) {
 /// Activates the waiting version and reloads once it controls the page.
 fn apply_update(registration: &ServiceWorkerRegistration) {
     let Some(container) = container() else { return };
-    let reload = Closure::<dyn Fn()>::new(|| {
-        let _ = window().location().reload();
-    });
+    let reload = Closure::<dyn Fn()>::new(super::browser::reload);
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     if let Some(waiting) = registration.waiting() {
@@ -136,7 +131,7 @@ pub fn OfflineNotices(state: OfflineState) -> impl IntoView {
         {move || state.catalog_updated.get().then(|| view! {
             <div class="atlas-banner" role="status" data-testid="catalog-updated">
                 "The catalog has been updated."
-                <button class="atlas-button atlas-button--primary" on:click=move |_| { let _ = window().location().reload(); }>
+                <button class="atlas-button atlas-button--primary" on:click=move |_| super::browser::reload()>
                     "Show the new papers"
                 </button>
             </div>

@@ -39,8 +39,7 @@ pub fn SavedPage() -> impl IntoView {
                 entries.with_untracked(|e| e.iter().map(|(id, _)| id.clone()).collect());
             let href =
                 ctx.explorer_href(&Query::of_papers(ids.iter().map(String::as_str)).encode());
-            let origin = window().location().origin().unwrap_or_default();
-            copy(&format!("{origin}{href}"));
+            copy(&format!("{}{href}", super::browser::origin()));
         }
     };
     let atlas = ctx.atlas.clone();

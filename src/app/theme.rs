@@ -59,12 +59,10 @@ pub fn apply(theme: Theme) {
     if super::browser::RENDERING_HTML {
         return;
     }
-    if let Some(root) = document().document_element() {
-        let _ = match theme {
-            Theme::System => root.remove_attribute("data-theme"),
-            _ => root.set_attribute("data-theme", theme.label()),
-        };
-    }
+    super::browser::set_root_attribute(
+        "data-theme",
+        (theme != Theme::System).then(|| theme.label()),
+    );
     if let Some(s) = storage() {
         let _ = match theme {
             Theme::System => s.remove_item(KEY),

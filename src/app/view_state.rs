@@ -147,7 +147,7 @@ fn build_index(atlas: Arc<Atlas>) {
     if atlas.build_index_step(INDEX_STEP) {
         super::browser::mark("atlas:index-built");
     } else {
-        set_timeout(move || build_index(atlas), std::time::Duration::ZERO);
+        super::browser::soon(move || build_index(atlas));
     }
 }
 
