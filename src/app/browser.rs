@@ -89,20 +89,27 @@ pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The address of the page.
-pub fn page_address() -> String {
+/// A part of the page's address; empty while rendering HTML.
+fn location_part(part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>) -> String {
     if RENDERING_HTML {
         return String::new();
     }
-    window().location().href().unwrap_or_default()
+    part(&window().location()).unwrap_or_default()
+}
+
+/// The address of the page.
+pub fn page_address() -> String {
+    location_part(web_sys::Location::href)
 }
 
 /// The page's origin (`https://user.github.io`).
 pub fn origin() -> String {
-    if RENDERING_HTML {
-        return String::new();
-    }
-    window().location().origin().unwrap_or_default()
+    location_part(web_sys::Location::origin)
+}
+
+/// The query string of the address bar (with its `?`).
+pub fn location_search() -> String {
+    location_part(web_sys::Location::search)
 }
 
 /// The path of `<base href>` (which trunk writes from `--public-url`).
@@ -184,14 +191,6 @@ pub fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
     )
     .unwrap_or(false)
     .then(|| navigator.service_worker())
-}
-
-/// The query string of the address bar (with its `?`).
-pub fn location_search() -> String {
-    if RENDERING_HTML {
-        return String::new();
-    }
-    window().location().search().unwrap_or_default()
 }
 
 /// Today in the visitor's own time zone.

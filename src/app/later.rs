@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-pub use super::browser::after_paint;
+use super::browser::after_paint;
 
 thread_local! {
     /// Whether the app's first page has painted: later pages wait for nothing.
