@@ -2,8 +2,9 @@
 // names the problem; the page is never left blank.
 
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe } from 'node:test';
-import { SEL, useApp } from './helpers.mjs';
+import { SEL, distFrom, useApp } from './helpers.mjs';
 
 /** The browser's own console line for a failed request, and nothing else. */
 const failedRequest = (status) => new RegExp(`Failed to load resource.*\\b${status}\\b`);
@@ -75,4 +76,46 @@ describe('catalog errors', () => {
       assert.equal(await page.locator(SEL.error).count(), 0, 'the alert is gone');
     },
   );
+});
+
+describe('the app failing to start', () => {
+  const dist = distFrom('ATLAS_DIST');
+  const app = useApp({ dist });
+  const file = (suffix) => readdirSync(dist).find((f) => f.endsWith(suffix));
+  // The failed request, and the loader's uncaught error about it.
+  const expectErrors = [failedRequest(404), /Wasm|WebAssembly|module script|dynamically imported/i];
+
+  /** The text of the alert shown at `path` when `suffix`'s file answers 404. */
+  async function alertWhenMissing(page, suffix, path) {
+    app.server.override(file(suffix), { status: 404, body: 'gone', type: 'text/plain' });
+    await app.load(page, path);
+    const alert = page.locator(SEL.error);
+    await alert.waitFor({ state: 'visible' });
+    return (await alert.textContent()).trim();
+  }
+
+  app.test('the wasm not loading is said on a prerendered page, which still reads', { expectErrors }, async (page) => {
+    assert.match(await alertWhenMissing(page, '_bg.wasm', ''), /could not start.*still reads/i);
+    assert.ok(await page.locator(`#atlas-prerendered ${SEL.card}`).first().isVisible(), 'the prerendered cards');
+    assert.match(await page.locator(`#atlas-prerendered ${SEL.count}`).textContent(), new RegExp(`^${app.catalog.papers.length} papers`));
+    await page.locator(`${SEL.error} button`, { hasText: 'Reload' }).waitFor();
+  });
+
+  app.test('a view asked for by its URL is not left hidden when the app cannot start', { expectErrors }, async (page) => {
+    await alertWhenMissing(page, '_bg.wasm', '?company=google');
+    assert.ok(await page.locator(`#atlas-prerendered ${SEL.count}`).isVisible(), 'the page reads, under the alert that says why it is not filtered');
+  });
+
+  app.test('the shell is not left blank when the wasm does not load', { expectErrors }, async (page) => {
+    assert.match(await alertWhenMissing(page, '_bg.wasm', 'no/such/page'), /could not start/i);
+    // The list of all papers is static HTML: it reads without the app.
+    const list = await page.locator(`${SEL.error} a`).evaluate((a) => a.href);
+    assert.equal(new URL(list).pathname, '/papers');
+  });
+
+  app.test('the shell is not left blank when the JS glue does not load', { expectErrors }, async (page) => {
+    const js = readdirSync(dist).find((f) => /^systems-atlas-.*\.js$/.test(f));
+    assert.ok(js, 'the glue file');
+    assert.match(await alertWhenMissing(page, js, 'no/such/page'), /could not start/i);
+  });
 });

@@ -155,6 +155,8 @@ function suite(name, dist, base) {
       await app.load(page);
       await page.locator(SEL.search).pressSequentially('rdma');
       assert.ok(await page.locator('#atlas-prerendered').count(), 'still the prerendered page');
+      // Meanwhile the unfiltered results are not shown as the search's answer.
+      assert.equal(await page.locator(`#atlas-prerendered ${SEL.count}`).isVisible(), false, 'the unfiltered count is hidden');
       release();
       await tookOver(page);
       await expectView(page, app.reference.matches('q=rdma'), 'the search typed early');
