@@ -219,6 +219,17 @@ pub fn now_ms() -> u64 {
 pub const PRERENDERED: &str = "atlas-prerendered";
 pub const APP_ROOT: &str = "atlas-app";
 
+/// Removes the shell's "Loading Systems Atlas…" (added by the early
+/// script of index.html), which the app's own page replaces.
+pub fn remove_boot_placeholder() {
+    if RENDERING_HTML {
+        return;
+    }
+    if let Some(boot) = document().get_element_by_id("atlas-boot") {
+        boot.remove();
+    }
+}
+
 /// A hidden element at the end of `<body>` for the app to mount into
 /// beside a prerendered page.
 pub fn hidden_app_root() -> Option<web_sys::HtmlElement> {

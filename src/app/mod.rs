@@ -40,7 +40,8 @@ pub fn start() {
     browser::soon(mount);
 }
 
-/// Mounts [`App`]: on the shell, into `<body>`; beside a prerendered page
+/// Mounts [`App`]: on the shell, into `<body>`, in place of the shell's
+/// loading placeholder; beside a prerendered page
 /// (SPEC.md §5), into a hidden element that [`browser::reveal`] swaps in
 /// once the app's page is complete, so the visitor reads the prerendered
 /// page meanwhile and sees no jump.
@@ -50,7 +51,10 @@ fn mount() {
         .flatten()
     {
         Some(host) => leptos::mount::mount_to(host, App).forget(),
-        None => leptos::mount::mount_to_body(App),
+        None => {
+            browser::remove_boot_placeholder();
+            leptos::mount::mount_to_body(App)
+        }
     }
 }
 

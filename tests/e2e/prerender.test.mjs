@@ -150,6 +150,17 @@ function suite(name, dist, base) {
       await page.locator('[data-testid="not-found"]').waitFor();
     });
 
+    app.test('the shell says it is loading until the app replaces it', async (page) => {
+      const release = holdWasm();
+      await app.load(page, 'no/such/page');
+      const boot = page.locator('#atlas-boot[aria-busy="true"]');
+      await boot.waitFor();
+      assert.match(await boot.textContent(), /Loading/);
+      release();
+      await page.locator('[data-testid="not-found"]').waitFor();
+      assert.equal(await page.locator('#atlas-boot, .atlas-loading').count(), 0, 'the placeholder is gone');
+    });
+
     app.test('text typed before the app starts is applied when it does', async (page) => {
       const release = holdWasm();
       await app.load(page);
