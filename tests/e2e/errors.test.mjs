@@ -99,6 +99,9 @@ describe('the app failing to start', () => {
     assert.ok(await page.locator(`#atlas-prerendered ${SEL.card}`).first().isVisible(), 'the prerendered cards');
     assert.match(await page.locator(`#atlas-prerendered ${SEL.count}`).textContent(), new RegExp(`^${app.catalog.papers.length} papers`));
     await page.locator(`${SEL.error} button`, { hasText: 'Reload' }).waitFor();
+    // Nothing is held back any more for an app that will not come.
+    await page.locator(`#atlas-prerendered ${SEL.search}`).pressSequentially('rdma');
+    assert.ok(await page.locator(`#atlas-prerendered ${SEL.count}`).isVisible(), 'typing leaves the page readable');
   });
 
   app.test('a view asked for by its URL is not left hidden when the app cannot start', { expectErrors }, async (page) => {
