@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::Number;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::marker::PhantomData;
 
 /// The catalog format this build understands.
@@ -186,7 +187,7 @@ impl Catalog {
     ) -> Result<Catalog, CatalogError> {
         NAMES.with_borrow_mut(|table| *table = Default::default());
         let parsed = parse();
-        let (_, names) = NAMES.with_borrow_mut(std::mem::take);
+        let names = NAMES.with_borrow_mut(std::mem::take).names;
         let raw = parsed.map_err(|e| CatalogError::Syntax {
             line: e.line(),
             column: e.column(),
@@ -303,20 +304,36 @@ struct Name(u32);
 
 thread_local! {
     /// The ids met by the parse in progress (see [`Catalog::load`]).
-    static NAMES: std::cell::RefCell<(HashMap<String, u32>, Vec<String>)> = Default::default();
+    static NAMES: std::cell::RefCell<Interner> = Default::default();
+}
+
+/// Each text once, found again through a table of indices into them: a
+/// map keyed by the texts would hold every one twice (at 100,000 papers,
+/// 260,000 author names), and the wasm memory keeps that peak.
+#[derive(Default)]
+struct Interner {
+    table: hashbrown::HashTable<u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn intern(&mut self, s: &str) -> u32 {
+        let hash_of = |text: &str| rustc_hash::FxBuildHasher.hash_one(text);
+        let Interner { table, names } = self;
+        let hash = hash_of(s);
+        if let Some(&id) = table.find(hash, |&id| names[id as usize] == s) {
+            return id;
+        }
+        let id = names.len() as u32;
+        names.push(s.to_string());
+        table.insert_unique(hash, id, |&id| hash_of(&names[id as usize]));
+        id
+    }
 }
 
 impl FromJson<'_> for Name {
     fn from_str(s: &str) -> Option<Self> {
-        NAMES.with_borrow_mut(|(ids, names)| {
-            if let Some(&id) = ids.get(s) {
-                return Some(Name(id));
-            }
-            let id = names.len() as u32;
-            ids.insert(s.to_string(), id);
-            names.push(s.to_string());
-            Some(Name(id))
-        })
+        Some(Name(NAMES.with_borrow_mut(|names| names.intern(s))))
     }
 }
 
@@ -652,8 +669,9 @@ impl Validator {
         };
 
         // Authors are interned while parsing (see [`Name`]); each distinct
-        // name becomes one entry of `people`.
-        let mut people: Vec<String> = Vec::new();
+        // name becomes one entry of `people`, moved out of the table at the
+        // end, so that no name is held twice.
+        let mut people: Vec<u32> = Vec::new();
         let mut person_of_name: HashMap<u32, usize> = HashMap::new();
         let raw_papers = self.array(root.papers, "catalog", "papers");
         let mut papers = Vec::with_capacity(raw_papers.len());
@@ -780,6 +798,10 @@ impl Validator {
                 });
             }
         }
+        let people = people
+            .into_iter()
+            .map(|n| std::mem::take(&mut self.names[n as usize]))
+            .collect();
         Some(Catalog {
             name,
             updated,
@@ -798,7 +820,7 @@ impl Validator {
         &mut self,
         value: List<Name>,
         loc: &str,
-        people: &mut Vec<String>,
+        people: &mut Vec<u32>,
         person_of_name: &mut HashMap<u32, usize>,
     ) -> Option<Vec<usize>> {
         let items = match value {
@@ -819,7 +841,7 @@ impl Validator {
             match item {
                 Field::Found(Name(n)) if !self.names[n as usize].trim().is_empty() => {
                     let person = *person_of_name.entry(n).or_insert_with(|| {
-                        people.push(self.names[n as usize].clone());
+                        people.push(n);
                         people.len() - 1
                     });
                     out.push(person);
