@@ -223,6 +223,11 @@ impl Drop for NearEnd {
     }
 }
 
+/// "1 paper", "2 papers".
+fn papers(n: usize) -> String {
+    format!("{n} paper{}", if n == 1 { "" } else { "s" })
+}
+
 /// The site header: name, catalog and theme switch.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -327,7 +332,7 @@ fn SharedListNotice() -> impl IntoView {
             });
             view! {
                 <div class="atlas-notice atlas-notice--shared" data-testid="shared-list" role="status">
-                    <p>{format!("A shared list of {n} paper{}.", if n == 1 { "" } else { "s" })}</p>
+                    <p>{format!("A shared list of {}.", papers(n))}</p>
                     <button
                         class="atlas-button atlas-button--small"
                         data-testid="save-all"
@@ -400,9 +405,8 @@ fn ResultSummary(
         <p class="atlas-results__count" data-testid="result-count" role="status" aria-live="polite">
             {move || {
                 let n = results.with(|r| r.count);
-                let noun = if n == 1 { "paper" } else { "papers" };
                 if n == total {
-                    format!("{n} {noun}")
+                    papers(n)
                 } else {
                     format!("{n} of {total} papers")
                 }
@@ -456,9 +460,10 @@ fn ActiveFilters() -> impl IntoView {
                     chips.push((format!("Author: {name}"), Chip::Author(name)));
                 }
                 if !f.papers.is_empty() {
-                    let n = f.papers.len();
-                    let noun = if n == 1 { "paper" } else { "papers" };
-                    chips.push((format!("Shared list: {n} {noun}"), Chip::Papers));
+                    chips.push((
+                        format!("Shared list: {}", papers(f.papers.len())),
+                        Chip::Papers,
+                    ));
                 }
                 if let Some(day) = f.since {
                     chips.push((format!("Added since {day}"), Chip::Since));
