@@ -29,6 +29,12 @@ fn read(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
+/// Stores `text` under `key`; false where the browser has no storage for
+/// the page or it is full.
+fn write(key: &str, text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
 impl ReadingList {
     /// Reads the stored list and records this visit; provides the result
     /// as context for the pages.
@@ -40,9 +46,7 @@ impl ReadingList {
         } else {
             Visits::visit(read(VISITS_KEY).as_deref(), today())
         };
-        if let Some(s) = storage() {
-            let _ = s.set_item(VISITS_KEY, &visits.encode());
-        }
+        write(VISITS_KEY, &visits.encode());
         let reading = ReadingList {
             list: RwSignal::new(SavedList::default()),
             notice: RwSignal::new(None),
@@ -99,9 +103,7 @@ impl ReadingList {
     /// Applies `change` to the list and stores the result.
     fn change(self, change: impl FnOnce(&mut SavedList)) {
         self.list.update(change);
-        let text = self.list.with_untracked(SavedList::encode);
-        let stored = storage().is_some_and(|s| s.set_item(SAVED_KEY, &text).is_ok());
-        if !stored {
+        if !write(SAVED_KEY, &self.list.with_untracked(SavedList::encode)) {
             self.notice.set(Some(
                 "This browser does not let Systems Atlas store your saved papers (private \
                  window, or storage full): they last until this tab is closed."
@@ -153,9 +155,7 @@ impl ReadingList {
     /// badges stay until the next visit).
     pub fn dismiss_new(self) {
         self.visits.update(|v| v.dismissed = v.previous);
-        if let Some(s) = storage() {
-            let _ = s.set_item(VISITS_KEY, &self.visits.with_untracked(Visits::encode));
-        }
+        write(VISITS_KEY, &self.visits.with_untracked(Visits::encode));
     }
 }
 
