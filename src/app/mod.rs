@@ -79,6 +79,11 @@ impl AtlasContext {
         }
     }
 
+    /// The explorer filtered to one value of a facet (`?tag=rdma`).
+    pub fn filter_href(&self, facet: crate::query::Facet, id: &str) -> String {
+        self.explorer_href(&crate::query::Query::default().toggled(facet, id).encode())
+    }
+
     /// The explorer showing one author's papers (`?author=<name>`).
     pub fn author_href(&self, name: &str) -> String {
         let query = crate::query::Query {

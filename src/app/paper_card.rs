@@ -3,7 +3,7 @@
 use super::reading_list::{use_reading_list, SaveButton};
 use super::use_atlas;
 use super::view_state::{use_view, ViewState};
-use crate::query::{Facet, Query};
+use crate::query::Facet;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,11 +20,11 @@ pub fn PaperCard(index: usize) -> impl IntoView {
     let ctx = use_atlas();
     // Only the explorer has a view whose filters the tags toggle.
     let view_state = use_context::<ViewState>();
-    let is_new = use_reading_list()
-        .visits
-        .with_untracked(|v| v.is_new(ctx.atlas.catalog.papers[index].added));
     let catalog = &ctx.atlas.catalog;
     let paper = &catalog.papers[index];
+    let is_new = use_reading_list()
+        .visits
+        .with_untracked(|v| v.is_new(paper.added));
     let companies = catalog
         .companies_of(paper)
         .map(|c| c.name.as_str())
@@ -65,8 +65,7 @@ pub fn PaperCard(index: usize) -> impl IntoView {
                     .into_any()
                 }
                 None => {
-                    let href =
-                        ctx.explorer_href(&Query::default().toggled(Facet::Tag, &tag.id).encode());
+                    let href = ctx.filter_href(Facet::Tag, &tag.id);
                     view! {
                         <li><a class="atlas-card__tag" href=href title=title>{label}</a></li>
                     }

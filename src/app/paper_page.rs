@@ -5,7 +5,7 @@ use super::clipboard::use_copy;
 use super::explorer::Header;
 use super::use_atlas;
 use crate::export::bibtex;
-use crate::query::{Facet, Query};
+use crate::query::Facet;
 use crate::related::{related, Reason};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -40,8 +40,6 @@ fn PaperDetails(index: usize) -> impl IntoView {
     let copy_entry = entry.clone();
     let copy = move |_| copy(&copy_entry);
     // A filter link to the explorer for one reason or fact.
-    let filter_href =
-        |facet: Facet, id: &str| ctx.explorer_href(&Query::default().toggled(facet, id).encode());
     let reason_link = |reason: Reason| {
         let (facet, id, label) = match reason {
             Reason::Tag(t) => (
@@ -60,7 +58,7 @@ fn PaperDetails(index: usize) -> impl IntoView {
                 format!("same area: {}", catalog.categories[a].name),
             ),
         };
-        view! { <a class="atlas-chip" href=filter_href(facet, id)>{label}</a> }
+        view! { <a class="atlas-chip" href=ctx.filter_href(facet, id)>{label}</a> }
     };
     let related_list = related(catalog, index, RELATED)
         .into_iter()
@@ -100,19 +98,19 @@ fn PaperDetails(index: usize) -> impl IntoView {
                 </p>
                 <dl class="atlas-paper__facts">
                     <dt>"Venue"</dt>
-                    <dd><a href=filter_href(Facet::Venue, &venue.id)>{venue.name.clone()}</a>
+                    <dd><a href=ctx.filter_href(Facet::Venue, &venue.id)>{venue.name.clone()}</a>
                         {venue.full_name.clone().map(|f| format!(" — {f}"))}</dd>
                     <dt>"Year"</dt>
                     <dd><a href=ctx.explorer_href(&format!("year={}", paper.year))>{paper.year}</a></dd>
                     <dt>"Companies"</dt>
                     <dd>{catalog.companies_of(paper).map(|c| view! {
-                        <a class="atlas-paper__company" href=filter_href(Facet::Company, &c.id)>{c.name.clone()}</a>
+                        <a class="atlas-paper__company" href=ctx.filter_href(Facet::Company, &c.id)>{c.name.clone()}</a>
                     }).collect_view()}</dd>
                     <dt>"Area"</dt>
-                    <dd><a href=filter_href(Facet::Category, &category.id)>{category.name.clone()}</a></dd>
+                    <dd><a href=ctx.filter_href(Facet::Category, &category.id)>{category.name.clone()}</a></dd>
                     <dt>"Tags"</dt>
                     <dd class="atlas-paper__tags">{catalog.tags_of(paper).map(|t| view! {
-                        <a class="atlas-chip" href=filter_href(Facet::Tag, &t.id) title=t.description.clone().unwrap_or_default()>{format!("#{}", t.id)}</a>
+                        <a class="atlas-chip" href=ctx.filter_href(Facet::Tag, &t.id) title=t.description.clone().unwrap_or_default()>{format!("#{}", t.id)}</a>
                     }).collect_view()}</dd>
                 </dl>
                 <p class="atlas-paper__summary">{paper.summary.clone()}</p>

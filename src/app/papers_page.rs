@@ -4,7 +4,7 @@
 
 use super::explorer::Header;
 use super::use_atlas;
-use crate::query::{Facet, Query};
+use crate::query::Facet;
 use leptos::prelude::*;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn PapersPage() -> impl IntoView {
                 .collect();
             let heading = format!("atlas-area-{}", category.id);
             let labelled_by = heading.clone();
-            let filter = ctx.explorer_href(&Query::default().toggled(Facet::Category, &category.id).encode());
+            let filter = ctx.filter_href(Facet::Category, &category.id);
             let items = papers
                 .into_iter()
                 .map(|p| {
