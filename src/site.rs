@@ -138,21 +138,17 @@ pub fn page(
     body: &str,
 ) -> Result<String, String> {
     let mut html = shell.to_string();
-    replace_between(&mut html, "<title>", "</title>", &escape(&head.title))?;
-    let description = r#"name="description""#;
-    let at = html
-        .find(description)
+    replace_between(&mut html, 0, "<title>", "</title>", &escape(&head.title))?;
+    let description = html
+        .find(r#"name="description""#)
         .ok_or("the shell has no <meta name=\"description\">")?;
-    let content = at
-        + html[at..]
-            .find("content=\"")
-            .ok_or("the description has no content")?
-        + 9;
-    let end = content
-        + html[content..]
-            .find('"')
-            .ok_or("unterminated description")?;
-    html.replace_range(content..end, &escape(&head.description));
+    replace_between(
+        &mut html,
+        description,
+        "content=\"",
+        "\"",
+        &escape(&head.description),
+    )?;
     let head_end = html.find("</head>").ok_or("the shell has no </head>")?;
     html.insert_str(head_end, &format!("    {}\n  ", head.extra_tags(site)));
     let open = html.find("<html").ok_or("the shell has no <html>")? + 5;
@@ -169,8 +165,20 @@ pub fn page(
     Ok(html)
 }
 
-fn replace_between(html: &mut String, open: &str, close: &str, with: &str) -> Result<(), String> {
-    let start = html.find(open).ok_or(format!("the shell has no {open}"))? + open.len();
+/// Replaces the text between the first `open` at or after `from` and the
+/// `close` after it.
+fn replace_between(
+    html: &mut String,
+    from: usize,
+    open: &str,
+    close: &str,
+    with: &str,
+) -> Result<(), String> {
+    let start = from
+        + html[from..]
+            .find(open)
+            .ok_or(format!("the shell has no {open}"))?
+        + open.len();
     let end = start
         + html[start..]
             .find(close)

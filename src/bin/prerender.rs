@@ -17,24 +17,22 @@ use systems_atlas::site::Site;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, shell, catalog, base, out] = args.as_slice() {
-        if flag == "--root" {
-            return match root(shell, catalog, base, out) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    eprintln!("prerender: {message}");
-                    ExitCode::FAILURE
-                }
-            };
+    let done = match args.as_slice() {
+        [flag, shell, catalog, base, out] if flag == "--root" => {
+            root(shell, catalog, base, out).map(|()| None)
         }
-    }
-    let [dir, base, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: prerender <dir> <public-url> [<site-address>]");
-        return ExitCode::from(2);
+        [dir, base, rest @ ..] => run(PathBuf::from(dir), base, rest.first().map(String::as_str))
+            .map(|n| Some(format!("{n} files written into {dir}"))),
+        _ => {
+            eprintln!("usage: prerender <dir> <public-url> [<site-address>]");
+            return ExitCode::from(2);
+        }
     };
-    match run(PathBuf::from(dir), base, rest.first().map(String::as_str)) {
-        Ok(n) => {
-            println!("prerender: {n} files written into {dir}");
+    match done {
+        Ok(said) => {
+            if let Some(said) = said {
+                println!("prerender: {said}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
