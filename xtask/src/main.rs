@@ -66,7 +66,7 @@ fn main() -> ExitCode {
         ["gen-catalog", options @ ..] => gen_catalog::run(&ws.root, options),
         ["bench", options @ ..] => bench::run(&ws, options),
         ["fuzz", options @ ..] => fuzz::run(&ws, options),
-        ["post-build"] => post_build::run(),
+        ["post-build"] => post_build::run(&ws),
         _ => {
             eprintln!("xtask: unknown command `{}`\n\n{USAGE}", args.join(" "));
             return ExitCode::from(2);

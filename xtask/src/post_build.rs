@@ -1,15 +1,20 @@
 //! `cargo xtask post-build`: trunk's `post_build` hook (Trunk.toml). It runs
 //! in `$TRUNK_STAGING_DIR` after `index.html` is written and before the
-//! files are moved to the dist directory, and finishes two things only the
+//! files are moved to the dist directory, and finishes what only the
 //! final file set can decide:
 //!
-//! 1. The Content-Security-Policy allows trunk's inline loader script by
-//!    its SHA-256 hash (`'inline-script-hashes'` in index.html), so no
-//!    other inline script can run.
-//! 2. `sw.js` gets the list of files to precache and a cache version
+//! 1. The Content-Security-Policy allows the inline scripts (trunk's
+//!    loader and the early script) by their SHA-256 hashes
+//!    (`'inline-script-hashes'` in index.html), so no other inline script
+//!    can run.
+//! 2. `404.html` is the shell, with preloads of the wasm and its glue.
+//! 3. On release builds, the static pages (SPEC.md §5) are rendered into
+//!    it by the prerender binary.
+//! 4. `sw.js` gets the list of files to precache and a cache version
 //!    derived from their contents (not their names: the wasm name is
 //!    hashed before wasm-opt changes the file).
 
+use crate::workspace::Workspace;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -25,7 +30,7 @@ const VERSION_PLACEHOLDER: &str = "self.__ATLAS_VERSION__";
 /// the build was given one (`cargo xtask build --site-url …`).
 pub const SITE_URL_ENV: &str = "ATLAS_SITE_URL";
 
-pub fn run() -> Result<(), String> {
+pub fn run(ws: &Workspace) -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or("TRUNK_STAGING_DIR is not set: this command is trunk's post_build hook")?;
@@ -40,7 +45,7 @@ pub fn run() -> Result<(), String> {
     // paint needs only their HTML and CSS, Trunk.toml).
     write(&staging.join("404.html"), &with_preloads(&html)?)?;
     if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
-        prerender(&staging)?;
+        prerender(ws, &staging)?;
     }
 
     let files = precache_files(&staging)?;
@@ -77,24 +82,15 @@ pub const PRERENDER: [&str; 8] = [
 /// Writes the static pages (SPEC.md §5) with the app's components, by the
 /// prerender binary (the `ssr` build of the app, `src/bin/prerender.rs`).
 /// Release builds only: `cargo xtask serve` keeps the shell.
-fn prerender(staging: &Path) -> Result<(), String> {
+fn prerender(ws: &Workspace, staging: &Path) -> Result<(), String> {
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
     let site = std::env::var(SITE_URL_ENV).unwrap_or_default();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let status =
-        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .current_dir(&root)
-            .args(PRERENDER)
+    ws.run(
+        ws.command("cargo", &PRERENDER)
             .arg(staging)
             .arg(&public_url)
-            .arg(&site)
-            .status()
-            .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("prerendering the static pages failed ({status})"))
-    }
+            .arg(&site),
+    )
 }
 
 fn read(path: &Path) -> Result<String, String> {
